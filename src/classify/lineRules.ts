@@ -1,0 +1,143 @@
+/**
+ * Line rules: each looks at one segment alone and may give it a role.
+ * They run in the order of LINE_RULES; the first that fires wins.
+ */
+import { parseDatelineText } from '../extract/dates.ts';
+import { BOILERPLATE, agencyRegistry, escapeRegExp, outletRegistry } from '../registry/index.ts';
+import { wordCount } from '../read/text.ts';
+import { parseByline } from './names.ts';
+import type { Classified, Segment } from './types.ts';
+
+export type Verdict = Omit<Classified, keyof Segment | 'ruleId'>;
+export interface LineRule {
+  id: string;
+  apply(text: string): Verdict | null;
+}
+
+const wholeLine = (list: readonly string[]): RegExp =>
+  new RegExp(`^(?:${list.join('|')})$`, 'iu');
+
+/** bullets, pipes and arrows that widgets carry */
+const DECORATION_RE = /^[\s•·|›»>\-–—*#]+|[\s•·|›»>\-–—*:]+$/gu;
+const undecorated = (t: string): string => t.replace(DECORATION_RE, '');
+
+const WIDGET_RE = wholeLine(BOILERPLATE.widgets);
+const FOOTER_RE = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
+const SECTION_RE = wholeLine(BOILERPLATE.sections.map(escapeRegExp));
+const RELATED_HEADER_RE = wholeLine(BOILERPLATE.relatedHeaders.map(escapeRegExp));
+const BREADCRUMB_SPLIT_RE = /\s*(?:>|»|›|\/|\|)\s*/u;
+
+const URL_RE = /^<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
+const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link)\b[^:]{0,60}?\s?:\s?<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
+/** "- Ảnh 2." closing a repeated title: the photo marker of Soha, Znews, Kenh14 */
+const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
+/** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
+const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])[\s.]*\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/u;
+/** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
+const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
+const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
+const CREDIT_ITEM_RE = /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?:\s[\p{L}\p{N}.&'’+-]+){0,5}$/u;
+
+function creditItems(list: string): string[] | null {
+  const items = list.split(CREDIT_ITEM_SPLIT_RE).map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) return null;
+  for (const item of items) {
+    if (!CREDIT_ITEM_RE.test(item)) return null;
+    if (!agencyRegistry.canonical(item) && !outletRegistry.lookup(item) && !/^[\p{Lu}]/u.test(item)) return null;
+  }
+  return items;
+}
+
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    id: 'source-line',
+    apply(text) {
+      const m = SOURCE_LINE_RE.exec(text) ?? URL_RE.exec(text);
+      return m ? { role: 'source', url: m[1]! } : null;
+    },
+  },
+  {
+    id: 'dateline',
+    apply(text) {
+      const m = parseDatelineText(text);
+      if (!m) return null;
+      return m.valid ? { role: 'dateline', date: m } : { role: 'invalid-date', date: m };
+    },
+  },
+  {
+    id: 'outlet-tag',
+    apply(text) {
+      const tag = outletRegistry.tagAtStart(text);
+      return tag && tag.length >= text.length ? { role: 'outlet-tag', outletId: tag.outlet.id } : null;
+    },
+  },
+  {
+    id: 'related-header',
+    apply: (text) => (RELATED_HEADER_RE.test(undecorated(text)) ? { role: 'related-link' } : null),
+  },
+  {
+    id: 'widget',
+    apply: (text) => (undecorated(text) === '' || WIDGET_RE.test(undecorated(text)) ? { role: 'widget' } : null),
+  },
+  {
+    id: 'outlet-name',
+    apply(text) {
+      const t = undecorated(text);
+      if (wordCount(t) > 8) return null;
+      const o = outletRegistry.lookup(t);
+      return o ? { role: 'outlet-name', outletId: o.id } : null;
+    },
+  },
+  {
+    id: 'footer',
+    apply: (text) => (wordCount(text) <= 60 && FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
+  },
+  {
+    id: 'breadcrumb',
+    apply(text) {
+      const parts = undecorated(text).split(BREADCRUMB_SPLIT_RE).filter(Boolean);
+      return parts.length > 0 && parts.every((p) => SECTION_RE.test(p)) ? { role: 'breadcrumb' } : null;
+    },
+  },
+  {
+    id: 'photo-marker',
+    apply: (text) => (PHOTO_MARKER_RE.test(text) && wordCount(text) <= 40 ? { role: 'photo-marker' } : null),
+  },
+  {
+    id: 'credit',
+    apply(text) {
+      const m = CREDIT_LINE_RE.exec(text.replace(/\s*\|$/, ''));
+      if (!m || wordCount(text) > 14) return null;
+      const items = creditItems(m[1]!);
+      return items ? { role: 'credit', names: items } : null;
+    },
+  },
+  {
+    id: 'caption',
+    apply(text) {
+      const m = CAPTION_CREDIT_RE.exec(text);
+      if (!m || wordCount(m[1]!) < 2) return null;
+      const credit = m[2]!.trim().replace(/[.\s]+$/, '');
+      if (wordCount(credit) > 6) return null;
+      return { role: 'caption', captionText: m[1]!.trim(), credit };
+    },
+  },
+  {
+    id: 'byline',
+    apply(text) {
+      const b = parseByline(text);
+      if (!b) return null;
+      const v: Verdict = { role: 'byline', names: b.authors };
+      if (b.outlet !== undefined) v.byOutlet = b.outlet;
+      return v;
+    },
+  },
+];
+
+export function classifySegment(seg: Segment): Classified {
+  for (const rule of LINE_RULES) {
+    const v = rule.apply(seg.text);
+    if (v) return { ...seg, ...v, ruleId: rule.id };
+  }
+  return { ...seg, role: 'text', ruleId: 'text' };
+}

@@ -1,0 +1,60 @@
+/** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
+import { agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+
+const CAPITALISED_WORD = /^[\p{Lu}][\p{Ll}\p{M}]*$/u;
+const UPPER_WORD = /^[\p{Lu}][\p{Lu}\p{M}]*$/u;
+
+/** "BẢO ANH" → "Bảo Anh", "nguyễn hà" → "Nguyễn Hà" */
+export function normaliseNameCase(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.split('-').map((p) => (p ? p[0]!.toLocaleUpperCase('vi') + p.slice(1).toLocaleLowerCase('vi') : p)).join('-'))
+    .join(' ');
+}
+
+/** 2–5 words, each capitalised (or the whole name in capitals), and not a known place, figure, outlet or agency. */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  const allUpper = words.every((w) => UPPER_WORD.test(w));
+  if (!allUpper && !words.every((w) => CAPITALISED_WORD.test(w))) return false;
+  const asWritten = allUpper ? normaliseNameCase(text) : text;
+  // "Thúy Nga" and "Minh Đức" are names; "Triều Tiên" and "Vladimir Putin" are not bylines
+  const whole = (m: { index: number; end: number }): boolean => m.index === 0 && m.end === asWritten.length;
+  if (placeRegistry.scan(asWritten).some(whole)) return false;
+  if (personRegistry.scan(asWritten).some(whole)) return false;
+  if (outletRegistry.lookup(asWritten)) return false;
+  if (agencyRegistry.canonical(asWritten)) return false;
+  return true;
+}
+
+const BYLINE_PREFIX_RE = /^(?:Bài(?:\s?(?:,|và)\s?ảnh)?|Tác giả|Người viết|Thực hiện|Nhóm PV|PV|Phóng viên|Bài viết)\s?:\s?/iu;
+const BYLINE_NOTE_RE = /\s*\((?:tổng hợp|TH|t\/h|lược dịch|dịch|biên dịch|tổng hợp\s?(?:,|và)\s?lược dịch|tổng hợp\s?\/\s?lược dịch|ghi)\)\s*$/iu;
+const NAME_SEPARATOR_RE = /\s+[-–—]\s+|\s*[,;]\s*|\s+và\s+|\s+&\s+/u;
+
+export interface Byline {
+  authors: string[];
+  /** "Hạnh Lê/Báo Thế giới và Việt Nam" → the outlet's registry id, or the name as written */
+  outlet?: string;
+}
+
+/** Reads a whole line as a byline, or returns null. */
+export function parseByline(text: string): Byline | null {
+  let t = text.trim().replace(/\s*\|+\s*$/, '').replace(BYLINE_PREFIX_RE, '').replace(BYLINE_NOTE_RE, '');
+  let outlet: string | undefined;
+  const slash = t.indexOf('/');
+  if (slash > 0) {
+    const after = t.slice(slash + 1).trim();
+    const known = outletRegistry.lookup(after);
+    if (!known && !/^(?:Báo|Tạp chí|Đài|Kênh)\s/u.test(after)) return null;
+    outlet = known ? known.id : after;
+    t = t.slice(0, slash).trim();
+  }
+  if (t.length === 0 || t.length > 80) return null;
+  const names = t.split(NAME_SEPARATOR_RE).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0 || !names.every(isPersonName)) return null;
+  const byline: Byline = { authors: names.map(normaliseNameCase) };
+  if (outlet !== undefined) byline.outlet = outlet;
+  return byline;
+}

@@ -1,0 +1,74 @@
+/**
+ * Splits junk glued to text into segments of its own:
+ *   "…với Bình Nhưỡng.Theo dõi TGVN trên"        → text | widget
+ *   "Thời sự quốc tếThứ Tư, 17/01/2024 21:08Google News" → section | dateline | widget
+ *   "Kông Anh(Nguồn: Reuters)"                     → byline | credit
+ *   "(VTC News) - Người phát ngôn…"                → outlet tag | text
+ */
+import { findGluedDateline } from '../extract/dates.ts';
+import { BOILERPLATE, outletRegistry } from '../registry/index.ts';
+import { wordCount } from '../read/text.ts';
+import type { Segment } from './types.ts';
+
+const GLUED_TAIL_RE = new RegExp(`^(.*?\\S)\\s*(${BOILERPLATE.gluedWidgets.join('|')})\\s*$`, 'u');
+/** "(Theo Reuters, AFP)" / "(Nguồn: Reuters)" closing a short line */
+const CREDIT_TAIL_RE = /^(.{2,80}?)\s*(\((?:Theo|theo|Nguồn|nguồn)\s?:?\s[^()]{2,60}\))\s*$/u;
+/** the longest line a glued dateline can hide in */
+const MAX_DATELINE_LINE_WORDS = 16;
+const MAX_BYLINE_WORDS = 8;
+
+function piece(seg: Segment, from: number, to: number): Segment | null {
+  const raw = seg.text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  return text ? { text, line: seg.line, column: seg.column + from + lead } : null;
+}
+
+function split(seg: Segment, cuts: readonly [number, number][]): Segment[] {
+  return cuts.map(([a, b]) => piece(seg, a, b)).filter((s): s is Segment => s !== null);
+}
+
+function splitGluedWidget(seg: Segment): Segment[] | null {
+  const m = GLUED_TAIL_RE.exec(seg.text);
+  if (!m) return null;
+  const head = m[1]!;
+  const glue = m[2]!;
+  // glued without a space, or after the end of a sentence: junk; otherwise it may be prose ("…chia sẻ")
+  const start = seg.text.length - seg.text.slice(head.length).trimStart().length;
+  const gluedTight = start === head.length;
+  if (!gluedTight && !/[.!?”"…:)]$/u.test(head)) return null;
+  if (wordCount(head) < 1) return null;
+  return split(seg, [[0, head.length], [start, start + glue.length]]);
+}
+
+function splitGluedDateline(seg: Segment): Segment[] | null {
+  if (wordCount(seg.text) > MAX_DATELINE_LINE_WORDS) return null;
+  const m = findGluedDateline(seg.text);
+  if (!m || (m.index === 0 && m.end === seg.text.length)) return null;
+  return split(seg, [[0, m.index], [m.index, m.end], [m.end, seg.text.length]]);
+}
+
+function splitCreditTail(seg: Segment): Segment[] | null {
+  const m = CREDIT_TAIL_RE.exec(seg.text);
+  if (!m || wordCount(m[1]!) > MAX_BYLINE_WORDS) return null;
+  const at = seg.text.lastIndexOf(m[2]!);
+  return split(seg, [[0, at], [at, seg.text.length]]);
+}
+
+function splitOutletTag(seg: Segment): Segment[] | null {
+  const tag = outletRegistry.tagAtStart(seg.text);
+  if (!tag || tag.length >= seg.text.length) return null;
+  return split(seg, [[0, tag.length], [tag.length, seg.text.length]]);
+}
+
+const SPLITTERS = [splitOutletTag, splitGluedDateline, splitGluedWidget, splitCreditTail];
+
+/** Applies the splitters until no segment splits further. */
+export function segmentLine(seg: Segment, depth = 0): Segment[] {
+  if (depth > 4) return [seg];
+  for (const splitter of SPLITTERS) {
+    const parts = splitter(seg);
+    if (parts && parts.length > 1) return parts.flatMap((p) => segmentLine(p, depth + 1));
+  }
+  return [seg];
+}

@@ -1,0 +1,267 @@
+/**
+ * One file → one ArticleRecord. Pure: text in, record out; no I/O, no clock
+ * (the caller passes `now` for the future-date check).
+ *
+ *   read      bytes → text → front matter + lines          (read/)
+ *   classify  lines → roles                                 (classify/)
+ *   extract   roles → fields; front matter overrides         (extract/)
+ *   record    validated against the one schema              (record.ts)
+ */
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { decodeArticleBytes } from './read/decode.ts';
+import { readFrontMatter, type FrontMatter } from './read/frontMatter.ts';
+import { cleanHtmlLines } from './read/htmlClean.ts';
+import { normaliseLineEnds, slugify, toNFC } from './read/text.ts';
+import { classifyLines } from './classify/index.ts';
+import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
+import { comparable, splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
+import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
+import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
+import { findPeople, findPlaces } from './extract/entities.ts';
+import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
+import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
+import { paragraphsToHtml, toParagraph } from './extract/body.ts';
+import { outletRegistry, toOutlet } from './registry/index.ts';
+import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
+
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId: string;
+}
+
+export interface ParseInput {
+  /** the path as given on the command line, or relative to articles/ */
+  sourceFile: string;
+  bytes: Uint8Array;
+  /** for the future-date warning; omit to skip that check */
+  now?: Date;
+}
+
+export interface ParseResult {
+  record: ArticleRecord | null;
+  findings: Finding[];
+  /** every segment with its role, for `check` and the tests */
+  segments: Classified[];
+}
+
+/** Stable across builds and edits of the text: from the file name. */
+export function recordId(sourceFile: string): string {
+  const name = basename(sourceFile, extname(sourceFile)).normalize('NFC');
+  return createHash('sha256').update(name).digest('hex').slice(0, 16);
+}
+
+function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: string[] } {
+  const raw = body.split('\n');
+  const cleaned = cleanHtmlLines(raw);
+  const lines: Segment[] = [];
+  const cut: string[] = [];
+  cleaned.forEach((c, i) => {
+    cut.push(...c.cut.filter((t) => t.trim()));
+    if (!c.text) return;
+    const lead = raw[i]!.length - raw[i]!.trimStart().length;
+    lines.push({ text: c.text, line: lineOffset + i + 1, column: lead + 1 });
+  });
+  return { lines, cut };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+export function parseArticle(input: ParseInput): ParseResult {
+  const file = input.sourceFile;
+  const findings: Finding[] = [];
+  const warn = (line: number, column: number, message: string, ruleId: string): void => {
+    findings.push({ file, line, column, severity: 'warning', message, ruleId });
+  };
+  const decoded = decodeArticleBytes(input.bytes);
+  if (!decoded.ok) {
+    findings.push({ file, line: 1, column: 1, severity: 'error', message: decoded.reason, ruleId: decoded.ruleId });
+    return { record: null, findings, segments: [] };
+  }
+  const text = toNFC(normaliseLineEnds(decoded.text));
+  const fm = readFrontMatter(text);
+  for (const f of fm.findings) findings.push({ file, ...f });
+  if (fm.findings.some((f) => f.severity === 'error')) return { record: null, findings, segments: [] };
+
+  const markdown = /\.(?:md|markdown)$/iu.test(file);
+  const { lines, cut } = toLines(fm.body, fm.lineOffset);
+  const segments = classifyLines(lines, { markdown });
+  const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
+
+  // ---- URL ----
+  const sources = by('source');
+  const pageSource = sources.find((s) => outletRegistry.byHost(hostOf(s.url!) ?? '')) ?? sources[0];
+  const url = fm.data.url ?? pageSource?.url ?? null;
+
+  // ---- outlet evidence ----
+  const evidence: OutletEvidence[] = [];
+  const add = (kind: OutletEvidence['kind'], outlet: ArticleRecord['outlet'], line: number): void => {
+    if (outlet) evidence.push({ kind, outlet, line });
+  };
+  if (fm.data.outlet) {
+    const o = outletFromText(fm.data.outlet);
+    const host = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/iu.test(fm.data.outlet) ? fm.data.outlet : null;
+    if (!o) warn(1, 1, `front matter outlet "${fm.data.outlet}" is not in the outlet registry (src/registry/outlets.json)`, 'outlet/unknown');
+    add('front-matter', o ?? (host ? unknownOutlet(host) : unknownOutlet(slugify(fm.data.outlet), fm.data.outlet)), 1);
+  }
+  if (url) {
+    const host = hostOf(url);
+    const known = host ? outletRegistry.byHost(host) : undefined;
+    const label = pageSource && pageSource.url === url ? /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(pageSource.text)?.[1] : undefined;
+    if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, label && !outletFromText(label) ? label : undefined), pageSource?.line ?? 1);
+  }
+  for (const s of segments) {
+    if (s.role === 'outlet-tag' || s.role === 'outlet-name') add(s.role === 'outlet-tag' ? 'tag' : 'outlet-name', toOutlet(outletRegistry.byId(s.outletId!)!), s.line);
+    if (s.role === 'title' && s.outletId) add('title-suffix', toOutlet(outletRegistry.byId(s.outletId)!), s.line);
+    if (s.role === 'source') {
+      const label = /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(s.text)?.[1];
+      if (label) add('source-label', outletFromText(label), s.line);
+    }
+    if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text)) add('footer-domain', toOutlet(o), s.line);
+    if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet), s.line);
+    if (s.role === 'widget') for (const m of outletRegistry.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
+    if (s.role === 'credit') {
+      const selfCredit = !/^\(?\s?(?:theo|nguồn|source|dịch theo|tổng hợp theo|lược dịch theo)/iu.test(s.text);
+      for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n) ? null : outletFromText(n), s.line);
+    }
+  }
+  const { outlet, originalOutlet } = decideOutlets(evidence);
+
+  // ---- content ----
+  const content = segments.filter((s) => s.role === 'lede' || s.role === 'body');
+  const bodySegs = by('body');
+  const ledeSeg = by('lede')[0];
+  const paragraphs = bodySegs.map((s) => toParagraph(s.text, markdown));
+  const lede = ledeSeg ? toParagraph(ledeSeg.text, markdown).text : null;
+  const captions = by('caption').map((s) => ({ text: s.captionText ?? s.text, credit: s.credit ?? null }));
+
+  // ---- title ----
+  const titleSeg = by('title')[0];
+  let title: string;
+  let titleOrigin: ArticleRecord['titleOrigin'];
+  const slugWords = url ? slugWordsFromUrl(url) : null;
+  if (fm.data.title) {
+    title = fm.data.title;
+    titleOrigin = 'front-matter';
+  } else if (titleSeg) {
+    title = withoutPipe(splitTitleSuffix(titleSeg.text).title);
+    if (markdown) title = toParagraph(title, true).text;
+    titleOrigin = 'heading';
+  } else if (slugWords) {
+    const restored = titleFromSlug(slugWords, segments.filter((s) => s.role !== 'source').map((s) => s.text).join('\n'));
+    title = restored.title;
+    titleOrigin = 'url';
+    if (restored.unknown.length) warn(pageSource?.line ?? 1, 1, `title restored from the URL; no article word for: ${restored.unknown.join(', ')}`, 'title/url-words');
+  } else {
+    title = firstSentence([lede, ...paragraphs.map((p) => p.text)].filter(Boolean).join('\n')) || basename(file, extname(file));
+    titleOrigin = 'first-sentence';
+    warn(content[0]?.line ?? 1, 1, 'no title line, URL or front matter title: the first sentence stands in as the title', 'title/first-sentence');
+  }
+
+  // ---- date ----
+  let published: Published = noDate();
+  if (fm.data.date) {
+    const m = parseDatelineText(fm.data.date);
+    if (m?.valid) published = { ...toPublished(m.parts, 'front-matter'), ...(m.parts.hour === null ? { time: null } : {}) };
+    else findings.push({ file, line: 1, column: 1, severity: 'error', message: `front matter "date": ${fm.data.date} is not a date that exists`, ruleId: 'front-matter/value' });
+  }
+  for (const s of by('invalid-date')) warn(s.line, s.column, `"${s.text}" is not a date that exists; ignored`, 'date/invalid');
+  const dateline = by('dateline')[0];
+  if (published.origin === 'none' && dateline?.date) {
+    published = toPublished(dateline.date.parts, 'dateline');
+    if (dateline.date.parts.hour === null) published.time = null;
+  }
+  if (published.origin === 'none' && url) {
+    const m = dateFromUrl(url);
+    if (m) {
+      published = toPublished(m.parts, 'url');
+      if (m.parts.hour === null) published.time = null;
+    }
+  }
+  if (published.origin === 'none') {
+    for (const s of [ledeSeg, ...bodySegs]) {
+      const dm = s ? findBodyDayMonth(s.text) : null;
+      if (dm && s) {
+        published = { ...noDate(), partial: dm.partial, origin: 'body' };
+        warn(s.line, s.column + dm.index, `no publication year: only the day and month mentioned in the text (${dm.partial}) are known`, 'date/partial');
+        break;
+      }
+    }
+    if (published.origin === 'none') warn(1, 1, 'no publication date found (add "date:" to the front matter)', 'date/missing');
+  }
+  if (published.iso && input.now && Date.parse(published.iso) > input.now.getTime() + 86_400_000) {
+    warn(dateline?.line ?? 1, 1, `publication date ${published.date} is in the future`, 'date/future');
+  }
+
+  // ---- authors, agencies ----
+  const authors = fm.data.authors ?? unique(by('byline').flatMap((s) => s.names ?? []));
+  const agencyOrder: { line: number; name: string }[] = [];
+  for (const s of segments) {
+    if (s.role === 'credit') {
+      for (const n of s.names ?? []) {
+        const a = canonicalAgency(n);
+        if (a) agencyOrder.push({ line: s.line, name: a });
+        else if (!outletFromText(n)) {
+          agencyOrder.push({ line: s.line, name: n });
+          warn(s.line, s.column, `credited source "${n}" is not in the agency registry (src/registry/agencies.json)`, 'agency/unknown');
+        }
+      }
+    }
+    if (s.role === 'title' || s.role === 'lede' || s.role === 'body') {
+      for (const a of attributedAgencies(s.text)) agencyOrder.push({ line: s.line, name: a });
+    }
+  }
+  const agencies = fm.data.agencies?.map((a) => canonicalAgency(a) ?? a) ?? unique(agencyOrder.map((a) => a.name));
+
+  // ---- entities ----
+  const entityTexts = [title, ...(lede ? [lede] : []), ...segments.filter((s) => s.role === 'body' || s.role === 'caption').map((s) => s.captionText ?? s.text)];
+  const people = findPeople(entityTexts);
+  const places = findPlaces(entityTexts);
+
+  if (!outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
+
+  const removed = [
+    ...cut.map((t) => ({ text: t, reason: 'html' })),
+    ...segments.filter((s) => REMOVED_ROLES.has(s.role as never)).map((s) => ({ text: s.text, reason: s.role })),
+  ];
+
+  const record: ArticleRecord = {
+    id: recordId(file),
+    slug: slugify(title) || `bai-${recordId(file)}`,
+    sourceFile: file,
+    title,
+    titleOrigin,
+    lede,
+    text: paragraphs.map((p) => p.text).join('\n\n'),
+    html: paragraphsToHtml(paragraphs),
+    published,
+    outlet: fm.data.outlet || outlet ? outlet : null,
+    originalOutlet: originalOutlet && originalOutlet.id !== outlet?.id ? originalOutlet : null,
+    authors,
+    url,
+    agencies,
+    captions,
+    people,
+    places,
+    removed,
+    warnings: findings.filter((f) => f.severity === 'warning').map((f) => `line ${f.line}: ${f.message} [${f.ruleId}]`),
+    tags: fm.data.tags ?? [],
+  };
+  const checked = articleRecordSchema.safeParse(record);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    findings.push({ file, line: 1, column: 1, severity: 'error', message: `record field ${issue?.path.join('.')}: ${issue?.message}`, ruleId: 'record/schema' });
+    return { record: null, findings, segments };
+  }
+  if (findings.some((f) => f.severity === 'error')) return { record: null, findings, segments };
+  return { record: checked.data, findings, segments };
+}
+
+export { comparable };
+export type { FrontMatter };

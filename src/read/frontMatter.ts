@@ -1,0 +1,117 @@
+/**
+ * Optional YAML front matter (gray-matter): what the editor knows and the page lost.
+ * Keys override extraction. Unknown keys are warnings; malformed values are errors.
+ */
+import matter from 'gray-matter';
+import { z } from 'zod';
+
+export interface FrontMatterFinding {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId: string;
+}
+
+export interface FrontMatter {
+  title?: string;
+  /** raw text as the editor wrote it; parsed by the date grammar */
+  date?: string;
+  outlet?: string;
+  authors?: string[];
+  url?: string;
+  agencies?: string[];
+  tags?: string[];
+}
+
+export interface FrontMatterResult {
+  data: FrontMatter;
+  /** the text after the front matter */
+  body: string;
+  /** how many source lines the front matter took (0 when there is none) */
+  lineOffset: number;
+  findings: FrontMatterFinding[];
+}
+
+const stringList = z.union([z.string().min(1), z.array(z.union([z.string().min(1), z.number()])).min(1)])
+  .transform((v) => (Array.isArray(v) ? v.map(String) : v.split(/\s*[,;]\s*/).filter(Boolean)));
+
+const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"']+$/i, 'must be an http(s) URL');
+
+/** Per key: how to check it. The date is read from the raw text (YAML would guess a zone). */
+const FIELD_SCHEMAS = {
+  title: z.string().trim().min(1, 'must not be empty'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date (2024-06-19) or date-time (2024-06-19T08:30 or with a zone)'),
+  outlet: z.string().trim().min(1, 'must not be empty'),
+  authors: stringList,
+  url: httpUrl,
+  agencies: stringList,
+  tags: stringList,
+} as const;
+
+type Key = keyof typeof FIELD_SCHEMAS;
+const KNOWN_KEYS = Object.keys(FIELD_SCHEMAS) as Key[];
+
+const FENCE_RE = /^---[ \t]*\n([^]*?)\n---[ \t]*(?:\n|$)/;
+
+function keyLine(yaml: string, key: string): number {
+  const lines = yaml.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`));
+  return i < 0 ? 1 : i + 2; // +1 for 1-based, +1 for the opening fence
+}
+
+function rawScalar(yaml: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(yaml);
+  if (!m) return undefined;
+  return m[1]!.replace(/\s+#.*$/, '').trim().replace(/^(['"])(.*)\1$/, '$2');
+}
+
+export function readFrontMatter(text: string): FrontMatterResult {
+  const fence = FENCE_RE.exec(text);
+  if (!fence) return { data: {}, body: text, lineOffset: 0, findings: [] };
+  const yaml = fence[1]!;
+  const lineOffset = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
+  const body = text.slice(fence[0].length);
+  const findings: FrontMatterFinding[] = [];
+  let raw: Record<string, unknown>;
+  try {
+    raw = matter(fence[0]).data as Record<string, unknown>;
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = String((error as Error).message ?? error).split('\n')[0];
+    findings.push({
+      line: (mark?.line ?? 0) + 2,
+      column: (mark?.column ?? 0) + 1,
+      severity: 'error',
+      message: `front matter is not valid YAML: ${reason}`,
+      ruleId: 'front-matter/yaml',
+    });
+    return { data: {}, body, lineOffset, findings };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) raw = {};
+  const data: FrontMatter = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(KNOWN_KEYS as string[]).includes(key)) {
+      findings.push({
+        line: keyLine(yaml, key), column: 1, severity: 'warning',
+        message: `unknown front matter key "${key}" (known: ${KNOWN_KEYS.join(', ')})`,
+        ruleId: 'front-matter/unknown-key',
+      });
+      continue;
+    }
+    const k = key as Key;
+    const input = k === 'date' ? (rawScalar(yaml, 'date') ?? value) : value;
+    const parsed = FIELD_SCHEMAS[k].safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      findings.push({
+        line: keyLine(yaml, key), column: key.length + 3, severity: 'error',
+        message: `front matter "${key}": ${issue?.code === 'invalid_type' || issue?.code === 'invalid_union' ? `has the wrong type (${JSON.stringify(value)})` : issue?.message ?? 'invalid'}`,
+        ruleId: 'front-matter/value',
+      });
+      continue;
+    }
+    (data as Record<string, unknown>)[k] = parsed.data;
+  }
+  return { data, body, lineOffset, findings };
+}

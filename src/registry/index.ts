@@ -1,0 +1,223 @@
+/**
+ * The registries: knowledge as data (outlets, agencies, people, places, page junk).
+ * Each JSON file is checked against its schema when the module loads, and the
+ * matchers are compiled once.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Outlet } from '../record.ts';
+import { foldAscii } from '../read/text.ts';
+
+function loadJson<T>(name: string, schema: z.ZodType<T>): T {
+  const url = new URL(`./${name}`, import.meta.url);
+  const parsed = schema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`src/registry/${name}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+const outletEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  domain: z.string().min(3),
+  domains: z.array(z.string()).default([]),
+  aliases: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+});
+const agencyEntry = z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) });
+const personEntry = z.object({
+  name: z.string().min(1),
+  variants: z.array(z.string()).default([]),
+  short: z.array(z.string()).default([]),
+  role: z.string().optional(),
+  country: z.string().optional(),
+});
+const placeEntry = z.object({
+  name: z.string().min(1),
+  variants: z.array(z.string()).default([]),
+  kind: z.string().optional(),
+  country: z.string().optional(),
+});
+const boilerplateFile = z.object({
+  widgets: z.array(z.string()),
+  gluedWidgets: z.array(z.string()),
+  footers: z.array(z.string()),
+  relatedHeaders: z.array(z.string()),
+  sections: z.array(z.string()),
+  continuations: z.array(z.string()),
+});
+
+export type OutletEntry = z.infer<typeof outletEntry>;
+
+const OUTLETS = loadJson('outlets.json', z.array(outletEntry));
+const AGENCIES = loadJson('agencies.json', z.array(agencyEntry));
+const PEOPLE = loadJson('people.json', z.array(personEntry));
+const PLACES = loadJson('places.json', z.array(placeEntry));
+export const BOILERPLATE = loadJson('boilerplate.json', boilerplateFile);
+const PERSON_TITLES = loadJson('person-titles.json', z.object({ titles: z.array(z.string()) })).titles;
+
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A name as a pattern in which a space and a hyphen are interchangeable ("Kim Jong Un" ~ "Kim Jong-un"). */
+function namePattern(name: string): string {
+  return name.trim().split(/[\s\-‐]+/).map(escapeRegExp).join('[\\s\\-‐]+');
+}
+
+const L = '[\\p{L}\\p{N}]';
+function boundedAlternation(names: readonly string[]): string {
+  const unique = [...new Set(names.filter((n) => n.trim().length > 0))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return `(?<!${L})(?:${unique.map(namePattern).join('|')})(?!${L})`;
+}
+
+export interface Mention {
+  /** canonical name */
+  name: string;
+  index: number;
+  end: number;
+  /** the text as written */
+  text: string;
+}
+
+/** Finds canonical entities in text by their variants. */
+class EntityMatcher {
+  private readonly re: RegExp;
+  private readonly byKey = new Map<string, string>();
+  constructor(entries: readonly { name: string; variants: readonly string[] }[], private readonly caseSensitive: boolean) {
+    const all: string[] = [];
+    for (const e of entries) {
+      for (const v of [e.name, ...e.variants]) {
+        this.byKey.set(this.key(v), e.name);
+        all.push(v);
+      }
+    }
+    this.re = new RegExp(boundedAlternation(all), caseSensitive ? 'gu' : 'giu');
+  }
+  private key(s: string): string {
+    const k = s.trim().replace(/[\s\-‐]+/g, ' ');
+    return this.caseSensitive ? k.toLowerCase() : foldAscii(k);
+  }
+  canonical(text: string): string | undefined {
+    return this.byKey.get(this.key(text));
+  }
+  scan(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const m of text.matchAll(this.re)) {
+      const name = this.byKey.get(this.key(m[0]));
+      // proper nouns: a match must start with a capital letter (or a digit/Latin acronym)
+      if (name && (!this.caseSensitive || /^[\p{Lu}\p{N}]/u.test(m[0]))) {
+        found.push({ name, index: m.index, end: m.index + m[0].length, text: m[0] });
+      }
+    }
+    return found;
+  }
+}
+
+// ---------- outlets ----------
+const outletById = new Map(OUTLETS.map((o) => [o.id, o]));
+const outletByDomain = new Map<string, OutletEntry>();
+for (const o of OUTLETS) for (const d of [o.domain, ...o.domains]) outletByDomain.set(d.toLowerCase().replace(/^www\./, ''), o);
+
+const outletAliasMatcher = new EntityMatcher(
+  OUTLETS.map((o) => ({ name: o.id, variants: [o.name, ...o.aliases] })),
+  false,
+);
+
+const tagEntries = OUTLETS.flatMap((o) => o.tags.map((t) => ({ tag: t, outlet: o })))
+  .sort((a, b) => b.tag.length - a.tag.length);
+const TAG_RE = new RegExp(
+  `^(?:${tagEntries.map((t) => escapeRegExp(t.tag)).join('|')})(?=\\s*[-–—:]|\\s*$|\\s)`,
+  'iu',
+);
+
+export function toOutlet(o: OutletEntry): Outlet {
+  return { id: o.id, name: o.name, domain: o.domain };
+}
+
+export const outletRegistry = {
+  all: OUTLETS,
+  byId: (id: string): OutletEntry | undefined => outletById.get(id),
+  /** "https://www.vnexpress.net/…" or "m.vnexpress.net" → VnExpress */
+  byHost(host: string): OutletEntry | undefined {
+    let h = host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    for (;;) {
+      const o = outletByDomain.get(h);
+      if (o) return o;
+      const dot = h.indexOf('.');
+      if (dot < 0 || h.indexOf('.', dot + 1) < 0) return undefined;
+      h = h.slice(dot + 1);
+    }
+  },
+  /** an id, a name, an alias or a domain, as the editor may write it in front matter */
+  lookup(text: string): OutletEntry | undefined {
+    const t = text.trim();
+    const byId = outletById.get(t.toLowerCase());
+    if (byId) return byId;
+    const host = /^(?:https?:\/\/)?([a-z0-9.-]+\.[a-z]{2,})(?:[/:]|$)/i.exec(t);
+    if (host) {
+      const o = this.byHost(host[1]!);
+      if (o) return o;
+    }
+    const id = outletAliasMatcher.canonical(t);
+    return id ? outletById.get(id) : undefined;
+  },
+  /** outlet names and aliases mentioned in text */
+  scan(text: string): { outlet: OutletEntry; index: number; end: number }[] {
+    return outletAliasMatcher.scan(text).map((m) => ({ outlet: outletById.get(m.name)!, index: m.index, end: m.end }));
+  },
+  /** "(VTC News) - Người phát ngôn…" → { outlet, length of the tag with its dash } */
+  tagAtStart(line: string): { outlet: OutletEntry; length: number } | undefined {
+    const m = TAG_RE.exec(line);
+    if (!m) return undefined;
+    const entry = tagEntries.find((t) => t.tag.toLowerCase() === m[0].toLowerCase());
+    if (!entry) return undefined;
+    const rest = /^\s*[-–—:]?\s*/.exec(line.slice(m[0].length))!;
+    return { outlet: entry.outlet, length: m[0].length + rest[0].length };
+  },
+};
+
+// ---------- agencies, people, places ----------
+const agencyMatcher = new EntityMatcher(AGENCIES.map((a) => ({ name: a.name, variants: a.aliases })), true);
+export const agencyRegistry = {
+  all: AGENCIES,
+  scan: (text: string): Mention[] => agencyMatcher.scan(text),
+  canonical: (text: string): string | undefined => agencyMatcher.canonical(text) ?? agencyMatcherLoose.canonical(text),
+};
+const agencyMatcherLoose = new EntityMatcher(AGENCIES.map((a) => ({ name: a.name, variants: a.aliases })), false);
+
+const personMatcher = new EntityMatcher(PEOPLE, true);
+const shortForms = PEOPLE.flatMap((p) => p.short.map((s) => ({ short: s, name: p.name })));
+const shortByForm = new Map(shortForms.map((s) => [s.short, s.name]));
+const SHORT_RE = shortForms.length
+  ? new RegExp(
+    `(?<!${L})(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?: [\\p{L}-]+){0,4} (${shortForms.map((s) => escapeRegExp(s.short)).sort((a, b) => b.length - a.length).join('|')})(?!${L})`,
+    'gu',
+  )
+  : null;
+
+export const personRegistry = {
+  all: PEOPLE,
+  scan(text: string): Mention[] {
+    const found = personMatcher.scan(text);
+    if (SHORT_RE) {
+      for (const m of text.matchAll(SHORT_RE)) {
+        const form = m[1]!;
+        const end = m.index + m[0].length;
+        const index = end - form.length;
+        if (found.some((f) => index >= f.index && index < f.end)) continue;
+        found.push({ name: shortByForm.get(form)!, index, end, text: form });
+      }
+    }
+    return found.sort((a, b) => a.index - b.index);
+  },
+  /** a name written alone (a byline) that is a known public figure */
+  canonical: (text: string): string | undefined => personMatcher.canonical(text),
+};
+
+const placeMatcher = new EntityMatcher(PLACES, true);
+export const placeRegistry = {
+  all: PLACES,
+  scan: (text: string): Mention[] => placeMatcher.scan(text),
+  kindOf: (name: string): string | undefined => PLACES.find((p) => p.name === name)?.kind,
+};

@@ -1,0 +1,507 @@
+/**
+ * Records → what the pages need. Pure: no I/O, no clock. The result is handed
+ * to Eleventy as global data; templates only lay it out.
+ *
+ * All URLs here are site-relative ("/bai-viet/x/"); templates pass them
+ * through Eleventy's `url` filter so a path prefix applies.
+ */
+import type { ArticleRecord, Outlet } from '../record.ts';
+import { formatLong, formatShort, isoWithZone, monthLabel } from './dates.ts';
+import { relatedIndices } from './related.ts';
+import { slugify, uniqueSlugs } from './slug.ts';
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+export interface OutletLink extends Link {
+  domain: string;
+}
+
+/** What a list needs to show an article. Shared by reference between pages. */
+export interface ArticleRef {
+  title: string;
+  url: string;
+  dateShort: string;
+  /** ISO day for <time datetime>, null when undated */
+  day: string | null;
+  outlet: string | null;
+  summary: string;
+}
+
+export interface ArticleView extends ArticleRef {
+  id: string;
+  slug: string;
+  dateLong: string;
+  /** ISO 8601 with +07:00, null when the year is unknown */
+  iso: string | null;
+  lede: string | null;
+  /** sanitised body HTML, inserted as is */
+  html: string;
+  description: string;
+  outletLink: OutletLink | null;
+  originalOutletLink: OutletLink | null;
+  authors: string[];
+  agencies: string[];
+  originalUrl: string | null;
+  captions: { text: string; credit: string | null }[];
+  people: Link[];
+  places: Link[];
+  related: ArticleRef[];
+  /** older article */
+  prev: ArticleRef | null;
+  /** newer article */
+  next: ArticleRef | null;
+  breadcrumbs: Link[];
+}
+
+export type ListKind = 'year' | 'month' | 'outlet' | 'person' | 'place' | 'undated';
+
+export interface ListPage {
+  kind: ListKind;
+  url: string;
+  /** <title> */
+  title: string;
+  heading: string;
+  description: string;
+  items: ArticleRef[];
+  total: number;
+  pageNumber: number;
+  totalPages: number;
+  prevUrl: string | null;
+  nextUrl: string | null;
+  /** URL of page 1; page n is `${baseUrl}trang/${n}/` (see pageUrl) */
+  baseUrl: string;
+  breadcrumbs: Link[];
+  /** e.g. the months of a year */
+  nav: (Link & { count: number })[];
+}
+
+export interface IndexEntry extends Link {
+  count: number;
+}
+
+export interface IndexPage {
+  kind: 'outlets' | 'people' | 'places';
+  url: string;
+  title: string;
+  heading: string;
+  description: string;
+  entries: IndexEntry[];
+  breadcrumbs: Link[];
+}
+
+export interface TimelineMonth extends Link {
+  month: number;
+  count: number;
+  /** count relative to the busiest month, 0..1 */
+  share: number;
+}
+
+export interface TimelineYear extends Link {
+  year: number;
+  count: number;
+  months: TimelineMonth[];
+}
+
+export interface SiteData {
+  articles: ArticleView[];
+  latest: ArticleRef[];
+  /** newest dated articles, full text, for the feeds */
+  feed: ArticleView[];
+  /** ISO date-time of the newest article (feed "updated"); never the build time */
+  updated: string | null;
+  timeline: TimelineYear[];
+  undated: { count: number; url: string };
+  listPages: ListPage[];
+  indexPages: IndexPage[];
+  /** every HTML page's site-relative URL, for the sitemap */
+  pageUrls: string[];
+  /** lastmod per URL when known (article pages) */
+  lastmod: Record<string, string>;
+  counts: { articles: number; pages: number };
+}
+
+export interface SiteDataOptions {
+  latest?: number;
+  perPage?: number;
+  feed?: number;
+  related?: number;
+}
+
+export const HOME: Link = { name: 'Trang chủ', url: '/' };
+export const PATHS = {
+  article: (slug: string) => `/bai-viet/${slug}/`,
+  year: (y: number) => `/nam/${y}/`,
+  month: (y: number, m: number) => `/thang/${y}/${String(m).padStart(2, '0')}/`,
+  outlets: '/bao/',
+  outlet: (slug: string) => `/bao/${slug}/`,
+  people: '/nhan-vat/',
+  person: (slug: string) => `/nhan-vat/${slug}/`,
+  places: '/dia-danh/',
+  place: (slug: string) => `/dia-danh/${slug}/`,
+  undated: '/chua-ro-ngay/',
+} as const;
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+
+function codeOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first; undated last (those with a known day and month first, latest in the year first). */
+export function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
+  const pa = a.published;
+  const pb = b.published;
+  if (pa.date && pb.date) {
+    const ka = `${pa.date}T${pa.time ?? '00:00'}`;
+    const kb = `${pb.date}T${pb.time ?? '00:00'}`;
+    if (ka !== kb) return ka > kb ? -1 : 1;
+  } else if (pa.date || pb.date) {
+    return pa.date ? -1 : 1;
+  } else if (pa.partial !== pb.partial) {
+    if (!pa.partial || !pb.partial) return pa.partial ? -1 : 1;
+    return pa.partial > pb.partial ? -1 : 1;
+  }
+  return codeOrder(a.slug, b.slug) || codeOrder(a.id, b.id);
+}
+
+export function sortRecords(records: readonly ArticleRecord[]): ArticleRecord[] {
+  return [...records].sort(compareRecords);
+}
+
+function summarize(r: ArticleRecord, max = 180): string {
+  const source = (r.lede ?? r.text).replace(/\s+/g, ' ').trim();
+  if (source.length <= max) return source;
+  const cut = source.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+export function pageUrl(baseUrl: string, n: number): string {
+  return n === 1 ? baseUrl : `${baseUrl}trang/${n}/`;
+}
+
+/** Page numbers to show: first, last, and two either side of the current one; null is a gap. */
+export function pagerWindow(current: number, total: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (n === 1 || n === total || Math.abs(n - current) <= 2) out.push(n);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
+
+/** Slices `items` into pages of `perPage` at base, base/trang/2/, … */
+function paginate(
+  base: Omit<ListPage, 'items' | 'pageNumber' | 'totalPages' | 'prevUrl' | 'nextUrl' | 'baseUrl' | 'url' | 'total'>,
+  baseUrl: string,
+  items: ArticleRef[],
+  perPage: number,
+): ListPage[] {
+  const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  const urlOf = (n: number) => pageUrl(baseUrl, n);
+  const pages: ListPage[] = [];
+  for (let n = 1; n <= totalPages; n++) {
+    pages.push({
+      ...base,
+      title: n === 1 ? base.title : `${base.title} – trang ${n}`,
+      url: urlOf(n),
+      items: items.slice((n - 1) * perPage, n * perPage),
+      total: items.length,
+      pageNumber: n,
+      totalPages,
+      prevUrl: n > 1 ? urlOf(n - 1) : null,
+      nextUrl: n < totalPages ? urlOf(n + 1) : null,
+      baseUrl,
+    });
+  }
+  return pages;
+}
+
+interface Group {
+  name: string;
+  slug: string;
+  indices: number[];
+}
+
+/** Groups article indices by name, slugs made unique in a stable (code-point) name order. */
+function groupBy(sorted: readonly ArticleRecord[], namesOf: (r: ArticleRecord) => Iterable<string>): Map<string, Group> {
+  const byName = new Map<string, number[]>();
+  sorted.forEach((r, i) => {
+    for (const name of new Set(namesOf(r))) {
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(i);
+    }
+  });
+  const names = [...byName.keys()].sort(codeOrder);
+  const slugs = uniqueSlugs(names);
+  const out = new Map<string, Group>();
+  for (const name of names) out.set(name, { name, slug: slugs.get(name) ?? slugify(name), indices: byName.get(name) ?? [] });
+  return out;
+}
+
+function byCountThenName(a: IndexEntry, b: IndexEntry): number {
+  return b.count - a.count || collator.compare(a.name, b.name) || codeOrder(a.name, b.name);
+}
+
+export function buildSiteData(records: readonly ArticleRecord[], options: SiteDataOptions = {}): SiteData {
+  const perPage = options.perPage ?? 50;
+  const sorted = sortRecords(records);
+
+  // --- entity groups -------------------------------------------------------
+  const outletNames = new Map<string, Outlet>();
+  for (const r of sorted) {
+    for (const o of [r.outlet, r.originalOutlet]) if (o && !outletNames.has(o.id)) outletNames.set(o.id, o);
+  }
+  const outletGroups = groupBy(sorted, (r) => [r.outlet?.id, r.originalOutlet?.id].filter((x): x is string => !!x));
+  const outletLink = (o: Outlet | null): OutletLink | null => {
+    if (!o) return null;
+    const g = outletGroups.get(o.id);
+    return { name: o.name, domain: o.domain, url: PATHS.outlet(g?.slug ?? slugify(o.id)) };
+  };
+  const peopleGroups = groupBy(sorted, (r) => r.people);
+  const placeGroups = groupBy(sorted, (r) => r.places);
+
+  // --- refs and views ------------------------------------------------------
+  const refs: ArticleRef[] = sorted.map((r) => ({
+    title: r.title,
+    url: PATHS.article(r.slug),
+    dateShort: formatShort(r.published),
+    day: r.published.date,
+    outlet: r.outlet?.name ?? null,
+    summary: summarize(r),
+  }));
+  const related = relatedIndices(sorted, { limit: options.related ?? 5 });
+  const firstUndated = sorted.findIndex((r) => !r.published.date);
+  const datedCount = firstUndated === -1 ? sorted.length : firstUndated;
+
+  const articles: ArticleView[] = sorted.map((r, i) => {
+    const ref = refs[i] as ArticleRef;
+    const dated = i < datedCount;
+    const lo = dated ? 0 : datedCount;
+    const hi = dated ? datedCount : sorted.length;
+    const y = r.published.date ? Number(r.published.date.slice(0, 4)) : null;
+    const m = r.published.date ? Number(r.published.date.slice(5, 7)) : null;
+    const breadcrumbs: Link[] = [HOME];
+    if (y !== null && m !== null) {
+      breadcrumbs.push({ name: `Năm ${y}`, url: PATHS.year(y) }, { name: monthLabel(y, m), url: PATHS.month(y, m) });
+    } else {
+      breadcrumbs.push({ name: 'Chưa rõ ngày', url: PATHS.undated });
+    }
+    breadcrumbs.push({ name: r.title, url: ref.url });
+    return {
+      ...ref,
+      id: r.id,
+      slug: r.slug,
+      dateLong: formatLong(r.published),
+      iso: isoWithZone(r.published),
+      lede: r.lede,
+      html: r.html,
+      description: summarize(r, 160),
+      outletLink: outletLink(r.outlet),
+      originalOutletLink: outletLink(r.originalOutlet),
+      authors: r.authors,
+      agencies: r.agencies,
+      originalUrl: r.url,
+      captions: r.captions,
+      people: r.people.map((p) => ({ name: p, url: PATHS.person(peopleGroups.get(p)?.slug ?? slugify(p)) })),
+      places: r.places.map((p) => ({ name: p, url: PATHS.place(placeGroups.get(p)?.slug ?? slugify(p)) })),
+      related: (related[i] ?? []).map((j) => refs[j] as ArticleRef),
+      prev: i + 1 < hi ? (refs[i + 1] as ArticleRef) : null,
+      next: i - 1 >= lo ? (refs[i - 1] as ArticleRef) : null,
+      breadcrumbs,
+    };
+  });
+
+  // --- time archives -------------------------------------------------------
+  const listPages: ListPage[] = [];
+  const years = new Map<number, Map<number, ArticleRef[]>>();
+  const yearItems = new Map<number, ArticleRef[]>();
+  sorted.forEach((r, i) => {
+    if (!r.published.date) return;
+    const y = Number(r.published.date.slice(0, 4));
+    const m = Number(r.published.date.slice(5, 7));
+    let months = years.get(y);
+    if (!months) years.set(y, (months = new Map()));
+    let list = months.get(m);
+    if (!list) months.set(m, (list = []));
+    list.push(refs[i] as ArticleRef);
+    let yl = yearItems.get(y);
+    if (!yl) yearItems.set(y, (yl = []));
+    yl.push(refs[i] as ArticleRef);
+  });
+
+  const maxMonth = Math.max(1, ...[...years.values()].flatMap((ms) => [...ms.values()].map((l) => l.length)));
+  const timeline: TimelineYear[] = [...years.keys()]
+    .sort((a, b) => b - a)
+    .map((y) => {
+      const months = years.get(y) ?? new Map<number, ArticleRef[]>();
+      return {
+        year: y,
+        name: `Năm ${y}`,
+        url: PATHS.year(y),
+        count: yearItems.get(y)?.length ?? 0,
+        months: [...months.keys()]
+          .sort((a, b) => a - b)
+          .map((m) => {
+            const count = months.get(m)?.length ?? 0;
+            return { month: m, name: monthLabel(y, m), url: PATHS.month(y, m), count, share: count / maxMonth };
+          }),
+      };
+    });
+
+  for (const ty of timeline) {
+    const yearCrumb = { name: `Năm ${ty.year}`, url: ty.url };
+    listPages.push(
+      ...paginate(
+        {
+          kind: 'year',
+          title: `Năm ${ty.year}`,
+          heading: `Bài viết năm ${ty.year}`,
+          description: `${ty.count} bài viết về quan hệ Nga – Triều Tiên đăng năm ${ty.year}.`,
+          breadcrumbs: [HOME, yearCrumb],
+          nav: ty.months.map((m) => ({ name: m.name, url: m.url, count: m.count })),
+        },
+        ty.url,
+        yearItems.get(ty.year) ?? [],
+        perPage,
+      ),
+    );
+    for (const tm of ty.months) {
+      listPages.push(
+        ...paginate(
+          {
+            kind: 'month',
+            title: tm.name,
+            heading: `Bài viết ${tm.name.toLowerCase()}`,
+            description: `${tm.count} bài viết về quan hệ Nga – Triều Tiên đăng trong ${tm.name.toLowerCase()}.`,
+            breadcrumbs: [HOME, yearCrumb, { name: tm.name, url: tm.url }],
+            nav: [],
+          },
+          tm.url,
+          years.get(ty.year)?.get(tm.month) ?? [],
+          perPage,
+        ),
+      );
+    }
+  }
+
+  const undatedRefs = refs.slice(datedCount);
+  listPages.push(
+    ...paginate(
+      {
+        kind: 'undated',
+        title: 'Bài chưa rõ ngày đăng',
+        heading: 'Bài chưa rõ ngày đăng',
+        description: 'Những bài viết mà nguồn không cho biết đầy đủ ngày đăng; ghi lại những gì đã biết.',
+        breadcrumbs: [HOME, { name: 'Chưa rõ ngày', url: PATHS.undated }],
+        nav: [],
+      },
+      PATHS.undated,
+      undatedRefs,
+      perPage,
+    ),
+  );
+
+  // --- entity archives and indexes ------------------------------------------
+  const indexPages: IndexPage[] = [];
+  const entitySections = [
+    {
+      kind: 'outlet' as const,
+      indexKind: 'outlets' as const,
+      groups: outletGroups,
+      indexUrl: PATHS.outlets,
+      indexName: 'Báo',
+      indexHeading: 'Các báo',
+      indexDescription: 'Các báo và trang tin có bài trong kho lưu trữ, với số bài của mỗi báo.',
+      nameOf: (g: Group) => outletNames.get(g.name)?.name ?? g.name,
+      url: PATHS.outlet,
+      heading: (n: string) => `Bài viết của ${n}`,
+      description: (n: string, c: number) => `${c} bài viết về quan hệ Nga – Triều Tiên của ${n}.`,
+    },
+    {
+      kind: 'person' as const,
+      indexKind: 'people' as const,
+      groups: peopleGroups,
+      indexUrl: PATHS.people,
+      indexName: 'Nhân vật',
+      indexHeading: 'Nhân vật',
+      indexDescription: 'Những người được nhắc đến trong các bài viết, với số bài nhắc đến mỗi người.',
+      nameOf: (g: Group) => g.name,
+      url: PATHS.person,
+      heading: (n: string) => `Bài viết nhắc đến ${n}`,
+      description: (n: string, c: number) => `${c} bài viết nhắc đến ${n} trong quan hệ Nga – Triều Tiên.`,
+    },
+    {
+      kind: 'place' as const,
+      indexKind: 'places' as const,
+      groups: placeGroups,
+      indexUrl: PATHS.places,
+      indexName: 'Địa danh',
+      indexHeading: 'Địa danh',
+      indexDescription: 'Những địa danh được nhắc đến trong các bài viết, với số bài nhắc đến mỗi nơi.',
+      nameOf: (g: Group) => g.name,
+      url: PATHS.place,
+      heading: (n: string) => `Bài viết nhắc đến ${n}`,
+      description: (n: string, c: number) => `${c} bài viết nhắc đến ${n} trong quan hệ Nga – Triều Tiên.`,
+    },
+  ];
+  for (const s of entitySections) {
+    const indexCrumb = { name: s.indexName, url: s.indexUrl };
+    const entries: IndexEntry[] = [];
+    for (const g of s.groups.values()) {
+      const name = s.nameOf(g);
+      const url = s.url(g.slug);
+      entries.push({ name, url, count: g.indices.length });
+      listPages.push(
+        ...paginate(
+          {
+            kind: s.kind,
+            title: name,
+            heading: s.heading(name),
+            description: s.description(name, g.indices.length),
+            breadcrumbs: [HOME, indexCrumb, { name, url }],
+            nav: [],
+          },
+          url,
+          g.indices.map((i) => refs[i] as ArticleRef),
+          perPage,
+        ),
+      );
+    }
+    entries.sort(byCountThenName);
+    indexPages.push({
+      kind: s.indexKind,
+      url: s.indexUrl,
+      title: s.indexHeading,
+      heading: s.indexHeading,
+      description: s.indexDescription,
+      entries,
+      breadcrumbs: [HOME, indexCrumb],
+    });
+  }
+
+  // --- feeds, sitemap --------------------------------------------------------
+  const feed = articles.slice(0, Math.min(datedCount, options.feed ?? 50));
+  const lastmod: Record<string, string> = {};
+  for (const a of articles) if (a.iso) lastmod[a.url] = a.iso;
+  const pageUrls = ['/', ...articles.map((a) => a.url), ...listPages.map((p) => p.url), ...indexPages.map((p) => p.url)];
+
+  return {
+    articles,
+    latest: refs.slice(0, options.latest ?? 20),
+    feed,
+    updated: feed[0]?.iso ?? null,
+    timeline,
+    undated: { count: undatedRefs.length, url: PATHS.undated },
+    listPages,
+    indexPages,
+    pageUrls,
+    lastmod,
+    // + the 404 page
+    counts: { articles: articles.length, pages: pageUrls.length + 1 },
+  };
+}

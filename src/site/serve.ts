@@ -1,0 +1,130 @@
+/**
+ * `npm run serve`: build, serve the output on localhost, rebuild when
+ * articles/ or templates/ change. Each rebuild runs in a fresh child process,
+ * so edited templates are re-imported and a failing build leaves the last good
+ * site in place (and prints its error).
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from '../build.ts';
+import { normalizePathPrefix } from './config.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** A small static file server for a built site; `prefix` is the path prefix ("/" or "/sub/"). */
+export function createStaticServer(dir: string, prefix = '/'): http.Server {
+  const root = path.resolve(dir);
+  return http.createServer(async (req, res) => {
+    const send404 = async () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', TYPES['.html'] ?? 'text/html');
+      try {
+        createReadStream(path.join(root, '404.html')).on('error', () => res.end('404')).pipe(res);
+      } catch {
+        res.end('404');
+      }
+    };
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return send404();
+    }
+    if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return send404();
+    let file = path.join(root, pathname.slice(prefix.length - 1));
+    if (!file.startsWith(root)) return send404();
+    try {
+      let s = await stat(file);
+      if (s.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${pathname}/` });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+        s = await stat(file);
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': s.size,
+        'cache-control': 'no-cache',
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      return send404();
+    }
+  });
+}
+
+function buildInChild(options: BuildOptions): Promise<boolean> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'src/build.ts')];
+  if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
+  if (options.input) args.push(`--input=${options.input}`);
+  if (options.output) args.push(`--output=${options.output}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code === 0));
+  });
+}
+
+export async function serve(options: BuildOptions & { port: number }): Promise<void> {
+  const prefix = normalizePathPrefix(options.pathPrefix);
+  await buildInChild(options);
+  const server = createStaticServer(options.output ?? '_site', prefix);
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  console.log(`serving http://localhost:${port}${prefix}  (watching ${options.input ?? 'articles'}/ and templates/)`);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    do {
+      again = false;
+      console.log('change detected, rebuilding…');
+      await buildInChild(options);
+    } while (again);
+    running = false;
+  };
+  const watchers: FSWatcher[] = [];
+  for (const dir of [options.input ?? 'articles', 'templates', 'src']) {
+    try {
+      watchers.push(
+        watch(dir, { recursive: true }, () => {
+          clearTimeout(timer);
+          timer = setTimeout(rebuild, 150);
+        }),
+      );
+    } catch (error) {
+      console.error(`cannot watch ${dir}: ${(error as Error).message}`);
+    }
+  }
+  const stop = () => {
+    for (const w of watchers) w.close();
+    server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,46 @@
+/**
+ * Screenshots of the built site for a human to look at:
+ *   npm run build && npx tsx test/screenshot.ts [path…]
+ * Writes test/screenshots/<name>-<width>.png (gitignored).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { createStaticServer } from '../src/site/serve.ts';
+
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+const pages = process.argv.slice(2);
+const targets = pages.length
+  ? pages
+  : ['/', '/bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/'];
+const server = createStaticServer('_site');
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+await mkdir('test/screenshots', { recursive: true });
+const browser = await chromium.launch(CHROMIUM);
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      for (const target of targets) {
+        await page.goto(base + target, { waitUntil: 'networkidle' });
+        await page.evaluate(() => document.fonts.ready);
+        const name = target === '/' ? 'home' : target.replace(/^\/|\/$/g, '').split('/')[0] + '-' + target.split('/').filter(Boolean).pop()?.slice(0, 24);
+        const file = `test/screenshots/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`;
+        await page.screenshot({ path: file, fullPage: true });
+        // The first screen as the reader sees it, at full resolution.
+        await page.screenshot({ path: file.replace(/\.png$/, '-top.png') });
+        console.log(file);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

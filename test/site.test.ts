@@ -1,0 +1,309 @@
+/**
+ * The site, built from test/fixtures/sample-records.json into temporary folders:
+ * pages exist, every internal link resolves (root and /sub/ builds), metadata
+ * and feeds parse, output is deterministic. Plus the pure site-data functions.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildSite } from '../src/build.ts';
+import type { ArticleRecord } from '../src/record.ts';
+import { buildSiteData, pagerWindow, sortRecords } from '../src/site/data.ts';
+import { formatLong, formatShort } from '../src/site/dates.ts';
+import { escapeHtml, escapeXml, html, jsonForScript, raw, safeExternalUrl } from '../src/site/escape.ts';
+import { relatedIndices } from '../src/site/related.ts';
+import { slugify, uniqueSlugs } from '../src/site/slug.ts';
+
+const records = JSON.parse(
+  await readFile(new URL('./fixtures/sample-records.json', import.meta.url), 'utf8'),
+) as ArticleRecord[];
+
+async function walk(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full, base)));
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** Internal URL → file in the output, or null when it does not exist. */
+function resolveInternal(out: string, prefix: string, url: string): string | null {
+  const pathname = decodeURI(url.split('#')[0]?.split('?')[0] ?? '');
+  if (!pathname.startsWith(prefix)) return null;
+  let rel = pathname.slice(prefix.length);
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(out, rel);
+  return existsSync(file) ? file : null;
+}
+
+function isExternal(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url);
+}
+
+const env = { SITE_URL: 'https://example.org' };
+let tmp: string;
+const outRoot = () => path.join(tmp, 'root');
+const outRoot2 = () => path.join(tmp, 'root2');
+const outSub = () => path.join(tmp, 'sub');
+
+before(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'site-test-'));
+  await buildSite({ records, output: outRoot(), env });
+  await buildSite({ records, output: outSub(), pathPrefix: '/sub/', env });
+  await buildSite({ records, output: outRoot2(), env });
+});
+
+after(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe('built site', () => {
+  test('every expected page exists', () => {
+    const expected = [
+      'index.html',
+      '404.html',
+      'robots.txt',
+      'sitemap.xml',
+      'feed.xml',
+      'feed.json',
+      'assets/site.css',
+      'fonts/be-vietnam-pro-vietnamese-400-normal.woff2',
+      'fonts/be-vietnam-pro-latin-700-normal.woff2',
+      'bao/index.html',
+      'bao/vtcnews/index.html',
+      'bao/nld/index.html',
+      'nhan-vat/index.html',
+      'nhan-vat/kim-jong-un/index.html',
+      'nhan-vat/vladimir-putin/index.html',
+      'dia-danh/index.html',
+      'dia-danh/binh-nhuong/index.html',
+      'dia-danh/moskva/index.html',
+      'chua-ro-ngay/index.html',
+      'nam/2024/index.html',
+      'nam/2023/index.html',
+      'thang/2024/01/index.html',
+      'thang/2024/12/index.html',
+      'thang/2023/09/index.html',
+      ...records.map((r) => `bai-viet/${r.slug}/index.html`),
+    ];
+    for (const file of expected) assert.ok(existsSync(path.join(outRoot(), file)), `missing ${file}`);
+  });
+
+  for (const [name, out, prefix] of [
+    ['root build', outRoot, '/'],
+    ['pathPrefix /sub/ build', outSub, '/sub/'],
+  ] as const) {
+    test(`every internal href and src resolves (${name})`, async () => {
+      const files = await walk(out());
+      const htmlFiles = files.filter((f) => f.endsWith('.html'));
+      assert.ok(htmlFiles.length >= 30);
+      const broken: string[] = [];
+      let checked = 0;
+      for (const f of htmlFiles) {
+        const text = await readFile(path.join(out(), f), 'utf8');
+        for (const m of text.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+          const url = (m[1] ?? '').replace(/&amp;/g, '&');
+          if (isExternal(url)) continue;
+          checked++;
+          if (url.startsWith('#')) {
+            assert.ok(text.includes(`id="${url.slice(1)}"`), `${f}: anchor ${url}`);
+            continue;
+          }
+          if (!url.startsWith(prefix)) broken.push(`${f}: ${url} (does not start with ${prefix})`);
+          else if (!resolveInternal(out(), prefix, url)) broken.push(`${f}: ${url}`);
+        }
+      }
+      // Fonts referenced from the stylesheet, relative to it.
+      const css = await readFile(path.join(out(), 'assets/site.css'), 'utf8');
+      for (const m of css.matchAll(/url\((\.\.\/[^)]+)\)/g)) {
+        checked++;
+        if (!existsSync(path.join(out(), 'assets', m[1] ?? ''))) broken.push(`site.css: ${m[1]}`);
+      }
+      assert.deepEqual(broken, []);
+      assert.ok(checked > 200, `only ${checked} links checked`);
+      // Absolute links to the site itself carry the prefix too.
+      const feed = JSON.parse(await readFile(path.join(out(), 'feed.json'), 'utf8')) as { items: { url: string }[] };
+      for (const item of feed.items) assert.ok(item.url.startsWith(`https://example.org${prefix}bai-viet/`), item.url);
+    });
+  }
+
+  test('article page shows title, Vietnamese date, outlet, people, places, captions', async () => {
+    const page = await readFile(
+      path.join(outRoot(), 'bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/index.html'),
+      'utf8',
+    );
+    assert.match(page, /<html lang="vi">/);
+    assert.match(page, /<h1>Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả &#39;nhạy cảm&#39;<\/h1>/);
+    assert.match(page, /Thứ Tư, 17 tháng 1, 2024 lúc 21:08/);
+    assert.match(page, /<a class="outlet" href="\/bao\/vtcnews\/">VTC News<\/a>/);
+    assert.match(page, /href="https:\/\/vtcnews\.vn\/[^"]+" rel="noopener"/);
+    assert.match(page, /<figure><figcaption>Người phát ngôn Điện Kremlin Dmitry Peskov\./);
+    assert.match(page, /href="\/nhan-vat\/kim-jong-un\/">Kim Jong-un</);
+    assert.match(page, /href="\/dia-danh\/binh-nhuong\/">Bình Nhưỡng</);
+    assert.match(page, /<link rel="canonical" href="https:\/\/example\.org\/bai-viet\/dien-kremlin/);
+    assert.match(page, /<meta property="og:type" content="article">/);
+    assert.match(page, /rel="prev"/);
+    assert.match(page, /rel="next"/);
+  });
+
+  test('republished and undated articles', async () => {
+    const page = await readFile(path.join(outRoot(), 'bai-viet/nga-thuc-hien-buoc-di-moi-doi-voi-trieu-tien/index.html'), 'utf8');
+    assert.match(page, /15 tháng 8, năm chưa rõ/);
+    assert.match(page, /Đăng lại từ<\/dt><dd><a href="\/bao\/nld\/">Người Lao động<\/a>/);
+    const undated = await readFile(path.join(outRoot(), 'chua-ro-ngay/index.html'), 'utf8');
+    assert.match(undated, /nga-thuc-hien-buoc-di-moi-doi-voi-trieu-tien/);
+    assert.match(undated, /trieu-tien-nga-cam-ket-tang-cuong-quan-he-song-phuong/);
+    assert.doesNotMatch(undated, /dien-kremlin/);
+  });
+
+  test('JSON-LD parses; NewsArticle has datePublished with +07:00; BreadcrumbList on every page', async () => {
+    const files = (await walk(outRoot())).filter((f) => f.endsWith('.html') && f !== '404.html');
+    for (const f of files) {
+      const text = await readFile(path.join(outRoot(), f), 'utf8');
+      const blocks = [...text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+        (m) => JSON.parse(m[1] ?? '') as Record<string, unknown>,
+      );
+      assert.ok(blocks.some((b) => b['@type'] === 'BreadcrumbList'), `${f}: no BreadcrumbList`);
+      if (f === 'bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/index.html') {
+        const article = blocks.find((b) => b['@type'] === 'NewsArticle');
+        assert.ok(article);
+        assert.equal(article.datePublished, '2024-01-17T21:08:30+07:00');
+        assert.equal(article.headline, "Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'");
+        assert.ok(String(article.isBasedOn).startsWith('https://vtcnews.vn/'));
+        assert.deepEqual(article.publisher, { '@type': 'Organization', name: 'VTC News', url: 'https://vtcnews.vn/' });
+      }
+    }
+  });
+
+  test('feed.json is JSON Feed 1.1 with full text of dated articles', async () => {
+    const feed = JSON.parse(await readFile(path.join(outRoot(), 'feed.json'), 'utf8')) as {
+      version: string;
+      items: { id: string; content_html: string; date_published: string }[];
+    };
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+    assert.equal(feed.items.length, 3);
+    assert.equal(feed.items[0]?.date_published, '2024-12-24T09:15:00+07:00');
+    assert.match(feed.items[0]?.content_html ?? '', /<p>/);
+  });
+
+  test('feed.xml is an Atom feed', async () => {
+    const xml = await readFile(path.join(outRoot(), 'feed.xml'), 'utf8');
+    assert.ok(xml.startsWith('<?xml'));
+    assert.match(xml, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    assert.equal((xml.match(/<entry>/g) ?? []).length, 3);
+    assert.equal((xml.match(/<\/entry>/g) ?? []).length, 3);
+    assert.doesNotMatch(xml, /<content type="html"><p>/, 'content must be escaped');
+    assert.match(xml, /&amp; đồng minh/);
+  });
+
+  test('sitemap lists every article; robots.txt names it', async () => {
+    const sitemap = await readFile(path.join(outRoot(), 'sitemap.xml'), 'utf8');
+    for (const r of records) assert.ok(sitemap.includes(`<loc>https://example.org/bai-viet/${r.slug}/</loc>`), r.slug);
+    const subSitemap = await readFile(path.join(outSub(), 'sitemap.xml'), 'utf8');
+    assert.match(subSitemap, /<loc>https:\/\/example\.org\/sub\/bai-viet\//);
+    const robots = await readFile(path.join(outRoot(), 'robots.txt'), 'utf8');
+    assert.match(robots, /Sitemap: https:\/\/example\.org\/sitemap\.xml/);
+  });
+
+  test('article page with its CSS stays under 60 KB', async () => {
+    const page = await readFile(path.join(outRoot(), `bai-viet/${records[0]?.slug}/index.html`));
+    const css = await readFile(path.join(outRoot(), 'assets/site.css'));
+    assert.ok(page.length + css.length < 60_000, `${page.length + css.length} bytes`);
+  });
+
+  test('two builds are byte-identical', async () => {
+    const a = await walk(outRoot());
+    const b = await walk(outRoot2());
+    assert.deepEqual(a, b);
+    for (const f of a) {
+      const [x, y] = await Promise.all([readFile(path.join(outRoot(), f)), readFile(path.join(outRoot2(), f))]);
+      assert.ok(x.equals(y), `${f} differs`);
+    }
+  });
+});
+
+describe('site data', () => {
+  test('slugify strips Vietnamese diacritics', () => {
+    assert.equal(slugify('Bình Nhưỡng'), 'binh-nhuong');
+    assert.equal(slugify('Đà Nẵng – ĐỒNG ĐĂNG'), 'da-nang-dong-dang');
+    assert.equal(slugify('Kim Jong-un'), 'kim-jong-un');
+    assert.equal(slugify('Thế giới & Việt Nam'), 'the-gioi-viet-nam');
+    assert.equal(slugify('Bình Nhưỡng'.normalize('NFD')), 'binh-nhuong');
+    assert.deepEqual([...uniqueSlugs(['Đà Nẵng', 'Da Nang']).values()], ['da-nang', 'da-nang-2']);
+  });
+
+  test('Vietnamese dates do not depend on the machine time zone', () => {
+    const p = { date: '2024-01-17', time: '21:08', iso: '2024-01-17T21:08:00+07:00', partial: null, origin: 'dateline' as const };
+    assert.equal(formatLong(p), 'Thứ Tư, 17 tháng 1, 2024 lúc 21:08');
+    assert.equal(formatLong({ ...p, time: '23:59' }), 'Thứ Tư, 17 tháng 1, 2024 lúc 23:59');
+    assert.equal(formatLong({ ...p, time: '00:05' }), 'Thứ Tư, 17 tháng 1, 2024 lúc 00:05');
+    assert.equal(formatLong({ ...p, time: null }), 'Thứ Tư, 17 tháng 1, 2024');
+    assert.equal(formatShort(p), '17/01/2024');
+    const undated = { date: null, time: null, iso: null, partial: '--08-15', origin: 'body' as const };
+    assert.equal(formatLong(undated), '15 tháng 8, năm chưa rõ');
+    assert.equal(formatLong({ ...undated, partial: null }), 'Chưa rõ ngày đăng');
+  });
+
+  test('escaping', () => {
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    assert.equal(html`<p title="${'"x"'}">${'<b>'}${raw('<i>ok</i>')}</p>`.value, '<p title="&quot;x&quot;">&lt;b&gt;<i>ok</i></p>');
+    assert.ok(!jsonForScript({ a: '</script><!--' }).includes('</'));
+    assert.equal(escapeXml('a\u0001b & c'), 'ab &amp; c');
+    assert.equal(safeExternalUrl('javascript:alert(1)'), null);
+    assert.equal(safeExternalUrl('https://vtcnews.vn/a'), 'https://vtcnews.vn/a');
+  });
+
+  test('sorted newest first, undated last; prev/next stay within dated or undated', () => {
+    const sorted = sortRecords(records).map((r) => r.published.date ?? r.published.partial ?? 'none');
+    assert.deepEqual(sorted, ['2024-12-24', '2024-01-17', '2023-09-22', '--08-15', 'none']);
+    const data = buildSiteData(records);
+    assert.equal(data.articles[2]?.prev, null, 'the oldest dated article has no older one');
+    assert.equal(data.articles[3]?.next, null, 'the first undated article has no newer one');
+    assert.equal(data.articles[1]?.prev?.url, data.articles[2]?.url);
+  });
+
+  test('archives paginate by 50; pager windows stay short', () => {
+    const base = records[0] as ArticleRecord;
+    const many: ArticleRecord[] = Array.from({ length: 120 }, (_, i) => ({
+      ...base,
+      id: `id${i}`,
+      slug: `bai-${i}`,
+      published: { ...base.published, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, time: '08:00', iso: null },
+    }));
+    const data = buildSiteData(many);
+    const month = data.listPages.filter((p) => p.kind === 'month');
+    assert.deepEqual(month.map((p) => [p.url, p.items.length]), [
+      ['/thang/2024/01/', 50],
+      ['/thang/2024/01/trang/2/', 50],
+      ['/thang/2024/01/trang/3/', 20],
+    ]);
+    assert.deepEqual(pagerWindow(10, 40), [1, null, 8, 9, 10, 11, 12, null, 40]);
+  });
+
+  test('related articles: near-linear on a large archive', () => {
+    const people = Array.from({ length: 200 }, (_, i) => `Người ${i}`);
+    const places = Array.from({ length: 50 }, (_, i) => `Nơi ${i}`);
+    const base = records[0] as ArticleRecord;
+    const n = 30_000;
+    const big: ArticleRecord[] = Array.from({ length: n }, (_, i) => ({
+      ...base,
+      id: `r${i}`,
+      slug: `r-${i}`,
+      people: ['Vladimir Putin', 'Kim Jong-un', people[i % 200] as string, people[(i * 7) % 200] as string],
+      places: ['Moskva', places[i % 50] as string],
+      published: { ...base.published, date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, time: null, iso: null },
+    }));
+    const sorted = sortRecords(big);
+    const started = performance.now();
+    const related = relatedIndices(sorted);
+    const ms = performance.now() - started;
+    assert.equal(related.length, n);
+    assert.ok(related.every((r) => r.length === 5));
+    assert.ok(ms < 15_000, `${ms} ms`);
+  });
+});
