@@ -26,13 +26,18 @@ const FOOTER_RE = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
 const SECTION_RE = wholeLine(BOILERPLATE.sections.map(escapeRegExp));
 const RELATED_HEADER_RE = wholeLine(BOILERPLATE.relatedHeaders.map(escapeRegExp));
 const BREADCRUMB_SPLIT_RE = /\s*(?:>|»|›|\/|\|)\s*/u;
+const BREADCRUMB_PART_WORDS = 4;
+/** "Bấm xem >> Triều Tiên lần đầu công bố…": a link to another story inside the text */
+const RELATED_INLINE_RE = new RegExp(`^(?:${BOILERPLATE.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu');
 
 const URL_RE = /^<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
 const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link)\b[^:]{0,60}?\s?:\s?<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
 /** "- Ảnh 2." closing a repeated title: the photo marker of Soha, Znews, Kenh14 */
 const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
 /** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
-const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])[\s.]*\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/u;
+const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])[\s.\-–—]*\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
+/** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
+const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Nguồn ảnh|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh minh h[oọ]ạ)\s?:\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
 const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
@@ -65,6 +70,17 @@ export const LINE_RULES: readonly LineRule[] = [
     },
   },
   {
+    // "(TTXVN/Vietnam+)": the page's own credit line, every item a known agency or outlet
+    id: 'self-credit',
+    apply(text) {
+      const m = /^\(([^()]{2,60})\)\.?$/u.exec(text.trim());
+      if (!m) return null;
+      const items = m[1]!.split(CREDIT_ITEM_SPLIT_RE).map((t) => t.trim()).filter(Boolean);
+      const known = items.length > 0 && items.every((i) => agencyRegistry.canonical(i) || outletRegistry.lookup(i));
+      return known ? { role: 'credit', names: items } : null;
+    },
+  },
+  {
     id: 'outlet-tag',
     apply(text) {
       const tag = outletRegistry.tagAtStart(text);
@@ -84,8 +100,10 @@ export const LINE_RULES: readonly LineRule[] = [
     apply(text) {
       const t = undecorated(text);
       if (wordCount(t) > 8) return null;
-      const o = outletRegistry.lookup(t);
-      return o ? { role: 'outlet-name', outletId: o.id } : null;
+      // "Zing/Znews": every part names the same outlet
+      const found = t.split(/\s?\/\s?/u).map((part) => outletRegistry.lookup(part));
+      const o = found[0];
+      return o && found.every((f) => f === o) ? { role: 'outlet-name', outletId: o.id } : null;
     },
   },
   {
@@ -93,15 +111,27 @@ export const LINE_RULES: readonly LineRule[] = [
     apply: (text) => (wordCount(text) <= 60 && FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
   },
   {
+    // "Thế giới", "Trang chủ | Thế giới | Tin thế giới": section names, or short parts around separators with one known section
     id: 'breadcrumb',
     apply(text) {
       const parts = undecorated(text).split(BREADCRUMB_SPLIT_RE).filter(Boolean);
-      return parts.length > 0 && parts.every((p) => SECTION_RE.test(p)) ? { role: 'breadcrumb' } : null;
+      if (parts.length === 0) return null;
+      if (parts.every((p) => SECTION_RE.test(p))) return { role: 'breadcrumb' };
+      const short = parts.every((p) => wordCount(p) <= BREADCRUMB_PART_WORDS && !/[.!?,:;]$/u.test(p));
+      return parts.length >= 2 && short && parts.some((p) => SECTION_RE.test(p)) ? { role: 'breadcrumb' } : null;
     },
+  },
+  {
+    id: 'related-inline',
+    apply: (text) => (RELATED_INLINE_RE.test(text) ? { role: 'related-link' } : null),
   },
   {
     id: 'photo-marker',
     apply: (text) => (PHOTO_MARKER_RE.test(text) && wordCount(text) <= 40 ? { role: 'photo-marker' } : null),
+  },
+  {
+    id: 'photo-credit',
+    apply: (text) => (PHOTO_CREDIT_ONLY_RE.test(text) && wordCount(text) <= 8 ? { role: 'photo-credit' } : null),
   },
   {
     id: 'credit',

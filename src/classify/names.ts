@@ -1,8 +1,9 @@
 /** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
 import { agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
-const CAPITALISED_WORD = /^[\p{Lu}][\p{Ll}\p{M}]*$/u;
-const UPPER_WORD = /^[\p{Lu}][\p{Lu}\p{M}]*$/u;
+/** a Vietnamese syllable has at most seven letters ("Nghiêng"); "Newsletters" is no name */
+const CAPITALISED_WORD = /^[\p{Lu}][\p{Ll}\p{M}]{0,6}$/u;
+const UPPER_WORD = /^[\p{Lu}][\p{Lu}\p{M}]{0,6}$/u;
 
 /** "BẢO ANH" → "Bảo Anh", "nguyễn hà" → "Nguyễn Hà" */
 export function normaliseNameCase(name: string): string {
@@ -43,8 +44,14 @@ export interface Byline {
 export function parseByline(text: string): Byline | null {
   let t = text.trim().replace(/\s*\|+\s*$/, '').replace(BYLINE_PREFIX_RE, '').replace(BYLINE_NOTE_RE, '');
   let outlet: string | undefined;
+  // "Theo Hoàng Phương (Người Lao Động)": the original writer and outlet
+  const paren = /^(?:[Tt]heo\s)?([^()]{3,60}?)\s?\(([^()]{2,60})\)$/u.exec(t);
+  if (paren && outletRegistry.lookup(paren[2]!)) {
+    outlet = outletRegistry.lookup(paren[2]!)!.id;
+    t = paren[1]!;
+  }
   const slash = t.indexOf('/');
-  if (slash > 0) {
+  if (slash > 0 && outlet === undefined) {
     const after = t.slice(slash + 1).trim();
     const known = outletRegistry.lookup(after);
     if (!known && !/^(?:Báo|Tạp chí|Đài|Kênh)\s/u.test(after)) return null;

@@ -5,7 +5,7 @@
 import { agencyRegistry, type Mention } from '../registry/index.ts';
 
 /** "Theo hãng tin TASS", "theo Hãng Thông tấn Trung ương Triều Tiên (KCNA)" */
-const THEO_BEFORE_RE = /(?:^|[\s,;(])[Tt]heo\s(?:(?:các\s)?(?:hãng tin|hãng thông tấn|thông tấn xã|hãng|kênh truyền hình|kênh|tờ báo|tờ|báo|đài|mạng|trang|nhật báo|tạp chí|truyền thông|hãng truyền thông)(?:\s[^\s.,;:!?]+){0,4}\s)?\(?$/u;
+const THEO_BEFORE_RE = /(?:^|[\s,;(])[Tt]heo\s(?:(?:các\s)?(?:hãng tin|hãng thông tấn|thông tấn xã|hãng|kênh truyền hình|kênh|tờ báo|tờ|báo|đài|mạng|trang|nhật báo|tạp chí|truyền thông|hãng truyền thông)(?:\s[^\s.,;:!?]+){0,4}\s)?\(?$/iu;
 /** "KCNA ngày 15-8 đưa tin", "Reuters cho biết", "hãng tin Yonhap dẫn lời" */
 const VERB_AFTER_RE = /^\)?,?\s(?:[^\s.,;:!?“”"]+\s){0,5}(?:đưa tin|cho biết|dẫn lời|dẫn nguồn|trích lời|trích dẫn|loan tin|tường thuật|đưa tin rằng|công bố|thông tin rằng|cho hay|đăng tải thông tin|đưa ra tin)(?![\p{L}])/u;
 

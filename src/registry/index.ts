@@ -47,6 +47,7 @@ const boilerplateFile = z.object({
   relatedHeaders: z.array(z.string()),
   sections: z.array(z.string()),
   continuations: z.array(z.string()),
+  relatedInline: z.array(z.string()),
 });
 
 export type OutletEntry = z.infer<typeof outletEntry>;
