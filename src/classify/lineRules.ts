@@ -18,7 +18,7 @@ const wholeLine = (list: readonly string[]): RegExp =>
   new RegExp(`^(?:${list.join('|')})$`, 'iu');
 
 /** bullets, pipes and arrows that widgets carry */
-const DECORATION_RE = /^[\s•·|›»>\-–—*#]+|[\s•·|›»>\-–—*:]+$/gu;
+const DECORATION_RE = /^[\s•·|›»>\-–—*]+|[\s•·|›»>\-–—*:]+$/gu;
 const undecorated = (t: string): string => t.replace(DECORATION_RE, '');
 
 const WIDGET_RE = wholeLine(BOILERPLATE.widgets);
@@ -35,7 +35,7 @@ const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link)
 /** "- Ảnh 2." closing a repeated title: the photo marker of Soha, Znews, Kenh14 */
 const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
 /** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
-const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])[\s.\-–—]*\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
+const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])([\s.\-–—]*)\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
 const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Nguồn ảnh|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh minh h[oọ]ạ)\s?:\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
@@ -147,9 +147,11 @@ export const LINE_RULES: readonly LineRule[] = [
     apply(text) {
       const m = CAPTION_CREDIT_RE.exec(text);
       if (!m || wordCount(m[1]!) < 2) return null;
-      const credit = m[2]!.trim().replace(/[.\s]+$/, '');
+      const credit = m[3]!.trim().replace(/[.\s]+$/, '');
       if (wordCount(credit) > 6) return null;
-      return { role: 'caption', captionText: m[1]!.trim(), credit };
+      // the caption keeps the full stop that stood before its credit
+      const captionText = m[1]!.trim() + (m[2]!.includes('.') && !/[.!?]$/u.test(m[1]!) ? '.' : '');
+      return { role: 'caption', captionText, credit };
     },
   },
   {

@@ -7,7 +7,7 @@
 const WEEKDAY = String.raw`(?:Thứ\s*(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s*[Nn]hật|CN|T[2-7])`;
 const DMY = String.raw`(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d{2})`;
 const VI_LONG = String.raw`(?:[Nn]gày\s)?(?<d>\d{1,2})\stháng\s(?<m>\d{1,2}),?\s(?:năm\s)?(?<y>(?:19|20)\d{2})`;
-const TIME = String.raw`(?<hh>\d{1,2})\s?[:hg]\s?(?<mi>\d{2})(?::(?<ss>\d{2}))?(?:\s?(?:AM|PM|am|pm|SA|CH))?`;
+const TIME = String.raw`(?<hh>\d{1,2})\s?[:hg]\s?(?<mi>\d{2})(?::(?<ss>\d{2}))?(?:\s?(?<ampm>AM|PM|am|pm|SA|CH))?`;
 const ZONE = String.raw`(?:\s?\(?\s?(?:GMT|UTC)\s?(?<zs>[+-])\s?(?<zh>\d{1,2})(?::?(?<zm>\d{2}))?\s?\)?|\s?(?<zs2>[+-])(?<zh2>\d{2}):?(?<zm2>\d{2})|\s?(?<z>Z))`;
 const SEP = String.raw`\s?(?:,|-|–|\||lúc|\/)?\s?`;
 const ISO = String.raw`(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<hh>\d{2}):(?<mi>\d{2})(?::(?<ss>\d{2})(?:\.\d{1,6})?)?)?`;
@@ -22,10 +22,10 @@ export interface DateForm {
 /** Ordered: the first form that matches at a position wins. */
 export const DATE_FORMS: readonly DateForm[] = [
   { id: 'iso', example: '2024-01-17T21:08:30+07:00', pattern: `${ISO}${ZONE}?` },
-  { id: 'weekday-dmy-time', example: 'Thứ Tư, 17/01/2024 21:08:30 +07:00', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${DMY}${SEP}${TIME}${ZONE}?` },
+  { id: 'weekday-dmy-time', example: 'Thứ Tư, 17/01/2024 21:08:30 +07:00', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?(?:[Nn]gày\\s)?${DMY}${SEP}${TIME}${ZONE}?` },
   { id: 'weekday-time-dmy', example: 'Thứ Tư, 07:09, 19/06/2024', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${TIME}${SEP}(?:[Nn]gày\\s)?${DMY}${ZONE}?` },
   { id: 'vi-long', example: 'ngày 17 tháng 1 năm 2024 lúc 21:08', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${VI_LONG}(?:${SEP}${TIME})?${ZONE}?` },
-  { id: 'weekday-dmy', example: 'Thứ hai, 5/2/2024', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${DMY}${ZONE}?` },
+  { id: 'weekday-dmy', example: 'Thứ hai, 5/2/2024', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?(?:[Nn]gày\\s)?${DMY}${ZONE}?` },
 ];
 
 /** Words that may stand before a dateline: "Cập nhật: …", "Đăng lúc …". */

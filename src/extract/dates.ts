@@ -38,7 +38,11 @@ function num(v: string | undefined): number | null {
 }
 
 function partsFromGroups(g: Record<string, string | undefined>): DateParts {
-  const hour = num(g.hh);
+  const clock = num(g.hh);
+  const pm = g.ampm !== undefined && /^(?:pm|ch)$/iu.test(g.ampm);
+  const am = g.ampm !== undefined && !pm;
+  // "03:20 PM" → 15:20; "15:20 PM" stays 15:20; "12:05 AM" → 00:05
+  const hour = clock === null ? null : pm && clock < 12 ? clock + 12 : am && clock === 12 ? 0 : clock;
   const minute = num(g.mi);
   const sign = g.zs ?? g.zs2;
   const zh = num(g.zh ?? g.zh2);

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateFromUrl, findBodyDayMonth, findGluedDateline, parseDatelineText, toPublished } from '../src/extract/dates.ts';
+
+function dateline(text: string): [string | null, string | null, string | null] | null {
+  const m = parseDatelineText(text);
+  if (!m || !m.valid) return null;
+  const p = toPublished(m.parts, 'dateline');
+  return [p.date, m.parts.hour === null ? null : p.time, p.iso];
+}
+
+test('datelines: every form of the grammar, in Vietnam time', () => {
+  const cases: [string, string, string | null][] = [
+    ['Thứ Tư, 17/01/2024 21:08:30 +07:00', '2024-01-17', '21:08'],
+    ['Thứ hai, 5/2/2024, 08:00 (GMT+7)', '2024-02-05', '08:00'],
+    ['17-01-2024 - 21:08', '2024-01-17', '21:08'],
+    ['17/01/2024 21:08', '2024-01-17', '21:08'],
+    ['2024-01-17T21:08:30+07:00', '2024-01-17', '21:08'],
+    ['Cập nhật: 19/06/2024 09:15 GMT+7', '2024-06-19', '09:15'],
+    ['Đăng lúc 08:30 19/6/2024', '2024-06-19', '08:30'],
+    ['Thứ Tư, 07:09, 19/06/2024', '2024-06-19', '07:09'],
+    ['Thứ tư, 19/06/2024 - 07:20', '2024-06-19', '07:20'],
+    ['Thứ năm, 20/6/2024, 08:00 (GMT+7)', '2024-06-20', '08:00'],
+    ['Chủ nhật, 23/6/2024', '2024-06-23', null],
+    ['ngày 19 tháng 6 năm 2024', '2024-06-19', null],
+    ['Ngày đăng: 20/06/2024 14:32', '2024-06-20', '14:32'],
+    ['10:25 05/12/2024', '2024-12-05', '10:25'],
+    ['Thứ Ba, ngày 17/06/2025 15:20 PM (GMT+7)', '2025-06-17', '15:20'],
+    ['21h08 17/1/2024', '2024-01-17', '21:08'],
+  ];
+  for (const [text, date, time] of cases) {
+    const got = dateline(text);
+    assert.ok(got, `no dateline in "${text}"`);
+    assert.deepEqual([got[0], got[1]], [date, time], text);
+  }
+});
+
+test('datelines: another zone is converted to +07:00', () => {
+  assert.deepEqual(dateline('2024-01-17T14:08:30Z'), ['2024-01-17', '21:08', '2024-01-17T21:08:30+07:00']);
+  assert.deepEqual(dateline('18/01/2024 01:30 (GMT+9)'), ['2024-01-17', '23:30', '2024-01-17T23:30:00+07:00']);
+});
+
+test('datelines: a sentence that mentions a date is not a dateline', () => {
+  for (const text of [
+    'Ngày 19/6/2024, ông Putin tới Bình Nhưỡng.',
+    'Hãng tin KCNA ngày 15-8 đưa tin',
+    'Bình Nhưỡng hy vọng sẽ đưa hơn 1.000 lao động',
+    'Chiến tranh Triều Tiên 1950-1953',
+    'tháng 9/2023',
+  ]) assert.equal(parseDatelineText(text), null, text);
+});
+
+test('datelines: a date that does not exist is found but marked invalid', () => {
+  const m = parseDatelineText('31/02/2024 10:00');
+  assert.equal(m?.valid, false);
+  assert.equal(parseDatelineText('29/02/2024')?.valid, true);
+  assert.equal(parseDatelineText('29/02/2023')?.valid, false);
+  assert.equal(parseDatelineText('17/01/2024 25:61')?.valid, false);
+});
+
+test('glued dateline inside a short line, but not in running text', () => {
+  const m = findGluedDateline('Thời sự quốc tếThứ Tư, 17/01/2024 21:08:30 +07:00Google News');
+  assert.ok(m);
+  assert.equal(m.parts.day, 17);
+  assert.equal(findGluedDateline('Ngày 19/6/2024, hai nhà lãnh đạo ký hiệp ước'), null);
+});
+
+test('URL dates: 17-digit ids, /yyyy/mm/dd/ paths, -yyyymmdd- parts', () => {
+  const id = dateFromUrl('https://baotintuc.vn/the-gioi/trieu-tien-hop-tac-voi-nga-20241219101002248.htm');
+  assert.deepEqual(id && toPublished(id.parts, 'url'), { date: '2024-12-19', time: '10:10', iso: '2024-12-19T10:10:02+07:00', partial: null, origin: 'url' });
+  assert.deepEqual(dateFromUrl('https://example.vn/2023/09/13/kim-putin/')?.parts.day, 13);
+  assert.deepEqual(dateFromUrl('https://example.vn/the-gioi-20230913-kim-putin.html')?.parts.month, 9);
+  assert.equal(dateFromUrl('https://baophapluat.vn/nga-noi-ve-y-dinh-post489189.html'), null);
+  assert.equal(dateFromUrl('https://vnexpress.net/putin-kim-4761234.html'), null);
+  assert.equal(dateFromUrl('not a url'), null);
+});
+
+test('body: "ngày 15-8" is a partial date; a day with a year is not', () => {
+  assert.deepEqual(findBodyDayMonth('Hãng tin KCNA ngày 15-8 đưa tin')?.partial, '--08-15');
+  assert.deepEqual(findBodyDayMonth('Hôm 20/9, ông Kim')?.partial, '--09-20');
+  assert.equal(findBodyDayMonth('lễ ký ngày 19/6/2024 ở Bình Nhưỡng'), null);
+  assert.equal(findBodyDayMonth('ngày 31/2 không có'), null);
+  assert.equal(findBodyDayMonth('tỷ lệ 15/8 phần'), null);
+});

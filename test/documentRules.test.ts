@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyLines, DOCUMENT_RULES } from '../src/classify/index.ts';
+import { doubledHalf, isTitleLike, splitTitleSuffix } from '../src/classify/documentRules.ts';
+
+/** roles of a small document, one line per entry */
+function roles(lines: string[]): string[] {
+  return classifyLines(lines.map((text, i) => ({ text, line: i + 1, column: 1 }))).map((s) => s.role);
+}
+
+const P = (n: number): string =>
+  `Đoạn văn số ${n} kể rằng hai nước đã thảo luận nhiều vấn đề quan trọng về hợp tác kinh tế và an ninh trong khu vực suốt nhiều năm qua.`;
+
+test('every document rule has a test below', () => {
+  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'title', 'repeated-title', 'related-links', 'duplicates', 'byline-zone', 'lede', 'teasers', 'body']);
+});
+
+test('title: the first headline-like line; a long opening sentence before it is the lede', () => {
+  assert.deepEqual(
+    roles(['Theo hãng tin KCNA, ông Putin và ông Kim Jong Un đã trao đổi thư trong ngày 15/8, cam kết về một mối quan hệ chiến lược lâu dài.',
+      'Triều Tiên, Nga cam kết tăng cường quan hệ song phương |', P(1), P(2), P(3)]),
+    ['lede', 'title', 'body', 'body', 'body'],
+  );
+});
+
+test('title: not found when the first lines are all prose', () => {
+  assert.ok(!roles([P(1), P(2), P(3), P(4)]).includes('title'));
+});
+
+test('title helpers: headline shape, outlet suffix, doubled link', () => {
+  assert.equal(isTitleLike('Nga nói về ý định \'tiến xa hơn\' với Triều Tiên'), true);
+  assert.equal(isTitleLike('Nga sẽ làm gì tiếp theo?'), true);
+  assert.equal(isTitleLike('Hai bên đã đồng ý gặp nhau.'), false);
+  assert.equal(isTitleLike('Thế giới'), false);
+  assert.deepEqual(splitTitleSuffix('Nga phủ quyết nghị quyết về Triều Tiên - Báo Người Lao Động Online'), { title: 'Nga phủ quyết nghị quyết về Triều Tiên', outletId: 'nld' });
+  assert.deepEqual(splitTitleSuffix('Nga - Triều Tiên ký hiệp ước'), { title: 'Nga - Triều Tiên ký hiệp ước' });
+  assert.equal(doubledHalf('Nga phê chuẩn hiệp ước với Triều Tiên Nga phê chuẩn hiệp ước với Triều Tiên |'), 'Nga phê chuẩn hiệp ước với Triều Tiên');
+  assert.equal(doubledHalf('Nga phê chuẩn hiệp ước với Triều Tiên'), null);
+});
+
+test('repeated title: later copies of the title are removed', () => {
+  const r = roles(['Nga thực hiện bước đi mới đối với Triều Tiên', 'Phạm Nghĩa |', 'Nga thực hiện bước đi mới đối với Triều Tiên', 'Nga thực hiện bước đi mới đối với Triều Tiên - Ảnh 2.', P(1), P(2), P(3)]);
+  assert.deepEqual(r, ['title', 'byline', 'repeated-title', 'photo-marker', 'lede', 'body', 'body']);
+});
+
+test('related links: headlines after "Tin liên quan", and a headline printed twice', () => {
+  const r = roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), 'Tin liên quan |', 'Triều Tiên tiếp đón các phái đoàn Nga và Trung Quốc |', P(2),
+    'Nga-Triều Tiên tăng cường hợp tác quốc phòng hậu Thượng đỉnh', 'Nga-Triều Tiên tăng cường hợp tác quốc phòng hậu Thượng đỉnh', P(3), P(4)]);
+  assert.deepEqual(r, ['title', 'lede', 'related-link', 'related-link', 'body', 'related-link', 'related-link', 'body', 'body']);
+});
+
+test('duplicates: a repeated caption and a repeated paragraph appear once', () => {
+  const cap = 'Tổng thống Nga Vladimir Putin gặp Ngoại trưởng Triều Tiên Choe Son-hui tại Moskva ngày 16/1. (Ảnh: Reuters)';
+  assert.deepEqual(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), cap, cap, P(2), P(2), P(3)]),
+    ['title', 'lede', 'caption', 'repeated-caption', 'body', 'duplicate-paragraph', 'body']);
+});
+
+test('byline zone: a name between two paragraphs of the story is not a byline', () => {
+  assert.deepEqual(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2), 'Minh Châu', P(3), P(4), 'Thu Trang']),
+    ['title', 'lede', 'body', 'body', 'body', 'body', 'byline']);
+});
+
+test('lede: the first paragraph after the title, unless it continues a lost one', () => {
+  assert.equal(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2), P(3)])[1], 'lede');
+  assert.equal(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', `Theo đó, ${P(1)}`, P(2), P(3)])[1], 'body');
+  assert.equal(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2)])[1], 'body');
+});
+
+test('teasers: a run of other news at the end is dropped, the story is kept', () => {
+  const story = [
+    'Triều Tiên, Nga cam kết tăng cường quan hệ song phương',
+    'Tổng thống Nga Vladimir Putin và Chủ tịch Triều Tiên Kim Jong Un đã trao đổi thư nhân kỷ niệm ngày giải phóng, cam kết hợp tác lâu dài.',
+    'Trong thư, ông Kim Jong Un khẳng định quan hệ hữu nghị giữa hai nước được vun đắp trong Thế chiến II.',
+    'Ông Putin nêu rõ hai nước sẽ tăng cường hợp tác song phương trong mọi lĩnh vực vì lợi ích của hai dân tộc.',
+    'Hai bên cũng nhất trí sẽ tiếp tục trao đổi đoàn cấp cao trong thời gian tới.',
+  ];
+  const teasers = [
+    'Ngày 2/8, Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã hủy bỏ các thỏa thuận với các đối tượng bị cáo buộc.',
+    'Các hệ thống phòng không đã được kích hoạt ở thủ đô Kiev của Ukraine khi máy bay không người lái Nga tấn công.',
+    'Quốc hội Colombia thông qua dự luật cấm đấu bò tót.',
+    'Quân đội Myanmar và liên minh ba nhóm vũ trang thông báo ngừng bắn theo thỏa thuận do Trung Quốc làm trung gian.',
+  ];
+  assert.deepEqual(roles([...story, ...teasers]).slice(story.length), ['teaser', 'teaser', 'teaser', 'teaser']);
+  assert.deepEqual(roles(story).slice(2), ['body', 'body', 'body']);
+  // one unrelated closing paragraph is not a run
+  assert.deepEqual(roles([...story, teasers[0]!]).slice(-1), ['body']);
+});
+
+test('footer zone: after the last paragraph, a footer line takes the rest with it', () => {
+  const r = roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2), P(3), 'Đường dây nóng: 0943 113 999', 'Trí Thức Trẻ', 'Tầng 17,19,20,21 Toà nhà Center Building', 'Số 1 Nguyễn Huy Tưởng, Thanh Xuân, Hà Nội.']);
+  assert.deepEqual(r.slice(4), ['footer', 'outlet-name', 'footer', 'footer']);
+});

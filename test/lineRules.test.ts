@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifySegment, LINE_RULES } from '../src/classify/lineRules.ts';
+import { segmentLine } from '../src/classify/segment.ts';
+
+const role = (text: string): string => classifySegment({ text, line: 1, column: 1 }).role;
+const segments = (text: string): string[] => segmentLine({ text, line: 1, column: 1 }).map((s) => s.text);
+
+/** Each rule: lines where it must fire, lines where it must not. */
+const CASES: Record<string, { fires: string[]; not: string[] }> = {
+  'source-line': {
+    fires: ['Nguồn Tin Tức TTXVN : https://baotintuc.vn/the-gioi/abc-20241219101002248.htm', 'Nguồn: https://tuoitre.vn/abc.htm', 'https://qdnd.vn/quoc-te/abc-802345'],
+    not: ['Xem chi tiết tại https://example.vn nếu bạn muốn.', 'Nguồn tin trên cho biết: “Ông Kim Jong Un đã nhấn mạnh…”'],
+  },
+  dateline: {
+    fires: ['Thứ Tư, 17/01/2024 21:08:30 +07:00', '19-06-2024 - 21:08', 'Cập nhật: 19/06/2024 09:15 GMT+7'],
+    not: ['Ngày 22/9, Bộ Ngoại giao Nga cho biết, Moscow mong muốn phát triển hợp tác.', 'Hội nghị thượng đỉnh tháng 9/2023'],
+  },
+  'self-credit': {
+    fires: ['(TTXVN/Vietnam+)', '(Reuters/AFP)'],
+    not: ['(trái)', '(ảnh minh họa)', '(Nguồn: Reuters)'],
+  },
+  'outlet-tag': {
+    fires: ['(VTC News) -', 'TTO -', '(NLĐO) -'],
+    not: ['(VTC News) - Người phát ngôn điện Kremlin Dmitry Peskov ngày 17/1 cho biết', 'TTO là viết tắt'],
+  },
+  'related-header': {
+    fires: ['Tin liên quan |', 'TIN LIÊN QUAN', 'Xem thêm:', 'Đọc nhiều'],
+    not: ['Tin liên quan đến chiến sự tại Kursk được công bố sáng nay.'],
+  },
+  widget: {
+    fires: ['• Zalo', 'Google News', 'Bình luận', 'Bình luận (0)', 'Copy link thành công', 'Theo dõi TGVN trên', 'Chia sẻ', 'In bài', 'Sự kiện: Xung đột Nga - Ukraine', 'Mời quý độc giả theo dõi video đang được quan tâm:', '#Kim Jong Un #Putin #Triều Tiên'],
+    not: ['Chia sẻ thêm về hội đàm, ông Peskov nói rằng hai bên đã thảo luận.', 'Bình luận của ông Lavrov được đưa ra sau cuộc gặp.'],
+  },
+  'outlet-name': {
+    fires: ['Soha', 'vtcnews.vn', 'Trí Thức Trẻ', 'Zing/Znews'],
+    not: ['Soha cho biết thêm rằng cuộc gặp diễn ra trong hai giờ.', 'Công ty Cổ phần VCCorp'],
+  },
+  footer: {
+    fires: ['© Copyright 2010 - 2023 – Công ty Cổ phần VCCorp', 'Email: btv@soha.vn', 'Đường dây nóng: 0943 113 999', 'Chịu trách nhiệm nội dung: Ông Nguyễn Thế Tân', 'Cơ quan của Bộ Công an'],
+    not: ['Ông Lavrov cũng nhấn mạnh tầm quan trọng của cuộc họp tháng 11/2023 của Ủy ban liên chính phủ hai nước.'],
+  },
+  breadcrumb: {
+    fires: ['Thời sự quốc tế', 'Thế giới', 'Trang chủ | Thế giới | Tin thế giới |', 'Thế giới > Quân sự'],
+    not: ['Thế giới đang theo dõi sát sao cuộc gặp.', 'Nga | Triều Tiên ký hiệp ước'],
+  },
+  'related-inline': {
+    fires: ['Bấm xem >> Triều Tiên lần đầu công bố hình ảnh binh sĩ tham chiến ở Kursk', 'Xem thêm: Nga phê chuẩn hiệp ước với Triều Tiên'],
+    not: ['Xem thêm các điều khoản của hiệp ước, có thể thấy hai bên cam kết hỗ trợ lẫn nhau.'],
+  },
+  'photo-marker': {
+    fires: ['Nga thực hiện bước đi mới đối với Triều Tiên - Ảnh 2.', 'Ông Putin tới Bình Nhưỡng - Ảnh 1.'],
+    not: ['Ảnh 2 cho thấy đoàn xe của ông Kim.'],
+  },
+  'photo-credit': {
+    fires: ['Video: RIA Novosti', 'Ảnh: Reuters', '(Ảnh: KCNA/Yonhap)'],
+    not: ['Ảnh chụp vệ tinh cho thấy nhiều tàu hàng cập cảng Rajin trong tháng 10.'],
+  },
+  credit: {
+    fires: ['(Theo Reuters, AFP)', '(Nguồn: Reuters)', 'Theo TTXVN', 'theo Người Lao động', 'Theo TASS, Reuters'],
+    not: ['Theo đó, hãng Thông tấn Trung ương Triều Tiên (KCNA) đã đăng tải một thông báo.', 'Theo người phát ngôn Điện Kremlin Dmitry Peskov, ngoại trưởng hai bên đã đồng ý gặp nhau.'],
+  },
+  caption: {
+    fires: [
+      'Tổng thống Nga Vladimir Putin gặp Ngoại trưởng Triều Tiên Choe Son-hui tại Moskva ngày 16/1. (Ảnh: Reuters)',
+      'Tổng thống Nga Vladimir Putin. Ảnh: Reuters',
+      'Ông Putin và ông Kim tại Vladivostok năm 2019. (Nguồn: Reuters) |',
+      'Ông Putin bắt tay ông Kim Jong Un tại sân bay vũ trụ Vostochny ngày 13-9 - Ảnh: REUTERS',
+    ],
+    not: ['Nguồn tin trên cho biết: “Ông Kim Jong Un đã nhấn mạnh sự cần thiết của việc tăng cường tiếp xúc”.', 'Ảnh hưởng của Mỹ tại khu vực đang giảm.'],
+  },
+  byline: {
+    fires: ['Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
+    not: ['Triều Tiên', 'Vladimir Putin', 'Tuổi Trẻ Online Newsletters', 'Nga thực hiện bước đi mới', 'Bình Nhưỡng'],
+  },
+};
+
+test('every line rule has cases', () => {
+  for (const rule of LINE_RULES) assert.ok(CASES[rule.id], `no test cases for line rule "${rule.id}"`);
+});
+
+for (const [id, { fires, not }] of Object.entries(CASES)) {
+  test(`line rule ${id}`, () => {
+    for (const line of fires) assert.equal(classifySegment({ text: line, line: 1, column: 1 }).ruleId, id, `should fire on: ${line}`);
+    for (const line of not) assert.notEqual(classifySegment({ text: line, line: 1, column: 1 }).ruleId, id, `should not fire on: ${line}`);
+  });
+}
+
+test('caption: the credit is read, the caption keeps its text', () => {
+  const c = classifySegment({ text: 'Tổng thống Nga Vladimir Putin. Ảnh: Reuters', line: 1, column: 1 });
+  assert.deepEqual([c.captionText, c.credit], ['Tổng thống Nga Vladimir Putin.', 'Reuters']);
+});
+
+test('byline: authors in normal case, outlet after the slash', () => {
+  const b = classifySegment({ text: 'XUÂN MAI - THU HÀ', line: 1, column: 1 });
+  assert.deepEqual(b.names, ['Xuân Mai', 'Thu Hà']);
+  assert.equal(classifySegment({ text: 'Bình Thanh/Báo Tin tức', line: 1, column: 1 }).byOutlet, 'baotintuc');
+});
+
+test('plain body text gets no role from the line rules', () => {
+  assert.equal(role('Tuy nhiên, cả Nga và Triều Tiên đã lên tiếng phủ nhận các cáo buộc trên.'), 'text');
+});
+
+test('glued junk is split off into its own segments', () => {
+  assert.deepEqual(segments('Ngày 22/9, Bộ Ngoại giao Nga cho biết, Moscow mong muốn phát triển hợp tác hơn nữa với Bình Nhưỡng.Theo dõi TGVN trên'),
+    ['Ngày 22/9, Bộ Ngoại giao Nga cho biết, Moscow mong muốn phát triển hợp tác hơn nữa với Bình Nhưỡng.', 'Theo dõi TGVN trên']);
+  assert.deepEqual(segments('Thời sự quốc tếThứ Tư, 17/01/2024 21:08:30 +07:00Google News'),
+    ['Thời sự quốc tế', 'Thứ Tư, 17/01/2024 21:08:30 +07:00', 'Google News']);
+  assert.deepEqual(segments('Kông Anh(Nguồn: Reuters)'), ['Kông Anh', '(Nguồn: Reuters)']);
+  assert.deepEqual(segments('Bình Thanh/Báo Tin tức (Theo Reuters, AFP)'), ['Bình Thanh/Báo Tin tức', '(Theo Reuters, AFP)']);
+  assert.deepEqual(segments('(VTC News) - Người phát ngôn điện Kremlin cho biết'), ['(VTC News) -', 'Người phát ngôn điện Kremlin cho biết']);
+});
+
+test('glue splitting leaves prose alone', () => {
+  for (const line of [
+    'Ông Peskov nói rằng hai bên sẵn sàng chia sẻ',
+    'Tổng thống Nga Vladimir Putin gặp Ngoại trưởng Triều Tiên Choe Son-hui tại Moskva ngày 16/1. (Ảnh: Reuters)',
+    'Ngày 19/6/2024, hai nhà lãnh đạo ký hiệp ước tại Bình Nhưỡng.',
+  ]) assert.deepEqual(segments(line), [line]);
+});
+
+test('segments keep their column in the source line', () => {
+  const parts = segmentLine({ text: 'Kông Anh(Nguồn: Reuters)', line: 30, column: 1 });
+  assert.deepEqual(parts.map((p) => [p.line, p.column]), [[30, 1], [30, 9]]);
+});
