@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../src/registry/index.ts';
+import { foldAscii } from '../src/read/text.ts';
+
+test('outlets: at least 40, unique ids, domains and aliases; every alias finds its own outlet', () => {
+  const all = outletRegistry.all;
+  assert.ok(all.length >= 40, `${all.length} outlets`);
+  assert.equal(new Set(all.map((o) => o.id)).size, all.length);
+  const aliasOwner = new Map<string, string>();
+  for (const o of all) {
+    for (const a of [o.name, ...o.aliases]) {
+      const k = foldAscii(a);
+      assert.ok(!aliasOwner.has(k) || aliasOwner.get(k) === o.id, `alias "${a}" of ${o.id} is also ${aliasOwner.get(k)}'s`);
+      aliasOwner.set(k, o.id);
+      assert.equal(outletRegistry.lookup(a)?.id, o.id, `lookup("${a}")`);
+    }
+    assert.equal(outletRegistry.byHost(o.domain)?.id, o.id, o.domain);
+    assert.doesNotMatch(o.domain, /^www\.|\/|[A-Z]/);
+  }
+});
+
+test('agencies: the contract\'s canonical names are there and no alias is shared', () => {
+  for (const name of ['Reuters', 'AFP', 'AP', 'TASS', 'RIA Novosti', 'Interfax', 'KCNA', 'Yonhap', 'TTXVN', 'Sputnik', 'Xinhua', 'Kyodo', 'CNN', 'BBC']) {
+    assert.equal(agencyRegistry.canonical(name), name);
+  }
+  assert.equal(agencyRegistry.canonical('Tân Hoa xã'), 'Xinhua');
+  assert.equal(agencyRegistry.canonical('Thông tấn xã Việt Nam'), 'TTXVN');
+  const seen = new Set<string>();
+  for (const a of agencyRegistry.all) for (const alias of a.aliases) {
+    assert.ok(!seen.has(alias), `alias ${alias} twice`);
+    seen.add(alias);
+  }
+});
+
+test('people: at least 60, with the contract\'s canonical spellings', () => {
+  assert.ok(personRegistry.all.length >= 60, `${personRegistry.all.length} people`);
+  const scan = (t: string): string[] => personRegistry.scan(t).map((m) => m.name);
+  assert.deepEqual(scan('Kim Jong Un'), ['Kim Jong-un']);
+  assert.deepEqual(scan('Sergey Lavrov'), ['Sergei Lavrov']);
+  assert.deepEqual(scan('Bộ trưởng Ngoại giao Nga Lavrov'), ['Sergei Lavrov']);
+  const variants = new Set<string>();
+  for (const p of personRegistry.all) for (const v of p.variants) {
+    const k = v.toLowerCase().replace(/[\s-]+/g, ' ');
+    assert.ok(!variants.has(k) || p.variants.some((x) => x !== v && x.toLowerCase().replace(/[\s-]+/g, ' ') === k), `variant ${v} twice`);
+    variants.add(k);
+  }
+});
+
+test('places: one form per place (Moscow/Moskva → Moskva, Kyiv/Kiev → Kiev)', () => {
+  const scan = (t: string): string[] => placeRegistry.scan(t).map((m) => m.name);
+  assert.deepEqual(scan('Moscow Moskva Mátxcơva'), ['Moskva', 'Moskva', 'Moskva']);
+  assert.deepEqual(scan('Kyiv Kiev'), ['Kiev', 'Kiev']);
+  assert.deepEqual(scan('Pyongyang Bình Nhưỡng'), ['Bình Nhưỡng', 'Bình Nhưỡng']);
+  assert.ok(placeRegistry.all.length >= 60);
+});
