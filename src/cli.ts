@@ -1,16 +1,29 @@
 /**
  * archive records FILE…   JSON array of records on stdout, messages on stderr
  * archive check [DIR]     lint an articles folder; exit 1 on any error
+ * archive add|list|show   the editor's loop (src/editor/)
  * Exit codes: 0 success, 1 input error, 2 usage error.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArticle, type Finding } from './parse.ts';
 import { loadArchive } from './archive/load.ts';
 import { formatFinding, summary } from './report.ts';
+import { parseArgs, UsageError } from './editor/args.ts';
+import { addArticle } from './editor/add.ts';
+import { runList } from './editor/list.ts';
+import { runShow } from './editor/show.ts';
+import { processOutput, readAll } from './editor/output.ts';
 
 const USAGE = `usage:
   npm run -s archive -- records FILE…   print the article records as one JSON array
-  npm run -s archive -- check [DIR]     lint an articles folder (default: articles/)`;
+  npm run -s archive -- check [DIR]     lint an articles folder (default: articles/)
+  npm run -s archive -- add [FILE | -] [--date D] [--outlet ID] [--url URL] [--title T]
+                        [--strict] [--force] [--no-build] [--dir articles] [--output _site]
+                                        add an article (a file, or pasted text on stdin)
+  npm run -s archive -- list [--year Y] [--outlet ID] [--person NAME] [--warnings] [--dir articles]
+                                        the archive as a table, newest first
+  npm run -s archive -- show ID|SLUG|FILE [--json] [--dir articles]
+                                        one record in full`;
 
 async function records(files: string[]): Promise<number> {
   if (files.length === 0) { process.stderr.write(`${USAGE}\n`); return 2; }
@@ -48,10 +61,54 @@ async function check(dir = 'articles'): Promise<number> {
   return messages.some((m) => m.severity === 'error') ? 1 : 0;
 }
 
+async function add(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { values: ['date', 'outlet', 'url', 'title', 'dir', 'output'], switches: ['strict', 'force', 'no-build'], maxPositionals: 1 });
+  const flags = Object.fromEntries(['title', 'date', 'outlet', 'url'].flatMap((k) => (a.values.has(k) ? [[k, a.values.get(k)!]] : [])));
+  const source = a.positionals[0] ?? '-';
+  if (source === '-' && process.stdin.isTTY) process.stderr.write('Paste the article, then press Ctrl-D on an empty line.\n');
+  return addArticle({
+    source, flags,
+    strict: a.switches.has('strict'), force: a.switches.has('force'), build: !a.switches.has('no-build'),
+    dir: a.values.get('dir') ?? 'articles', output: a.values.get('output') ?? '_site',
+    now: new Date(), stdin: () => readAll(process.stdin),
+  }, processOutput);
+}
+
+async function list(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { values: ['year', 'outlet', 'person', 'dir'], switches: ['warnings'], maxPositionals: 0 });
+  const year = a.values.get('year');
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError('--year needs a year such as 2024');
+  return runList(a.values.get('dir') ?? 'articles', {
+    ...(year ? { year } : {}),
+    ...(a.values.has('outlet') ? { outlet: a.values.get('outlet')! } : {}),
+    ...(a.values.has('person') ? { person: a.values.get('person')! } : {}),
+    warnings: a.switches.has('warnings'),
+  }, processOutput);
+}
+
+async function show(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { values: ['dir'], switches: ['json'], maxPositionals: 1 });
+  const query = a.positionals[0];
+  if (!query) throw new UsageError('show needs an id, a slug or a file');
+  return runShow(query, { json: a.switches.has('json'), dir: a.values.get('dir') ?? 'articles' }, processOutput);
+}
+
+const EDITOR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { add, list, show };
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'records') return records(rest);
   if (command === 'check') return rest.length > 1 ? (process.stderr.write(`${USAGE}\n`), 2) : check(rest[0]);
+  const editor = command && Object.hasOwn(EDITOR_COMMANDS, command) ? EDITOR_COMMANDS[command] : undefined;
+  if (editor) {
+    try {
+      return await editor(rest);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+  }
   process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
   return 2;
 }

@@ -1,0 +1,137 @@
+/**
+ * `archive add`: one article into the archive, safely.
+ *
+ *   read (file or pasted stdin) → flags as front matter → parse → summary
+ *   → refuse when --strict and a fact is missing → refuse a duplicate (unless --force)
+ *   → save under a readable, never-overwritten name → rebuild the site → the page's path
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { loadArchive } from '../archive/load.ts';
+import { parseArticle } from '../parse.ts';
+import { decodeArticleBytes } from '../read/decode.ts';
+import { formatFinding } from '../report.ts';
+import { pagePath } from './describe.ts';
+import { flagProblem, withFrontMatter, type FrontMatterFlags } from './frontMatter.ts';
+import { missingFacts } from './missing.ts';
+import { articleFileName, firstFreeName } from './naming.ts';
+import { readRequest, type Output } from './output.ts';
+import { findDuplicate } from './similarity.ts';
+import { summarize } from './summary.ts';
+import { UsageError } from './args.ts';
+
+export interface AddOptions {
+  /** a file path, or "-" for standard input */
+  source: string;
+  flags: FrontMatterFlags;
+  strict: boolean;
+  force: boolean;
+  build: boolean;
+  /** the articles folder */
+  dir: string;
+  /** the site folder the rebuild writes */
+  output: string;
+  now: Date;
+  /** reads all of standard input */
+  stdin: () => Promise<Uint8Array>;
+}
+
+const PROVISIONAL_NAME = 'bai-moi';
+
+function display(path: string): string {
+  return path.split('\\').join('/');
+}
+
+export function articleExtension(source: string): '.txt' | '.md' {
+  return /^\.(?:md|markdown)$/i.test(extname(source)) ? '.md' : '.txt';
+}
+
+/** Write without ever replacing a file: the first free -2, -3, … name wins. */
+async function saveNew(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  let candidate = firstFreeName(name, (c) => existsSync(join(dir, c)));
+  for (;;) {
+    await mkdir(dirname(join(dir, candidate)), { recursive: true });
+    try {
+      await writeFile(join(dir, candidate), bytes, { flag: 'wx' });
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      candidate = firstFreeName(name, (c) => existsSync(join(dir, c)));
+    }
+  }
+}
+
+export async function addArticle(options: AddOptions, io: Output): Promise<number> {
+  for (const [key, value] of Object.entries(options.flags) as [keyof FrontMatterFlags, string][]) {
+    const problem = flagProblem(key, value);
+    if (problem) throw new UsageError(problem);
+  }
+  const label = options.source === '-' ? '<stdin>' : display(options.source);
+  const fail = (message: string): number => (io.err(`${label}: ${message}`), 1);
+
+  const read = await readRequest(options.source, options.stdin);
+  if (!read.ok) return fail(read.reason);
+  const decoded = decodeArticleBytes(read.bytes);
+  if (!decoded.ok) return fail(decoded.reason);
+  const hasFlags = Object.keys(options.flags).length > 0;
+  const bytes = hasFlags ? Buffer.from(withFrontMatter(decoded.text, options.flags), 'utf8') : read.bytes;
+
+  try {
+    if (!(await stat(options.dir)).isDirectory()) return fail(`the articles folder ${display(options.dir)} is not a folder`);
+  } catch {
+    return fail(`the articles folder ${display(options.dir)} does not exist`);
+  }
+
+  const ext = articleExtension(options.source);
+  const parse = (sourceFile: string) => parseArticle({ sourceFile, bytes, now: options.now });
+  const first = parse(`${PROVISIONAL_NAME}${ext}`);
+  const errors = first.findings.filter((f) => f.severity === 'error');
+  if (!first.record || errors.length) {
+    for (const f of errors) io.err(formatFinding({ ...f, file: label }));
+    return errors.length ? 1 : fail('could not be read as an article');
+  }
+  if (!first.record.text.trim() && !first.record.lede) return fail('no article text found');
+
+  const name = articleFileName(first.record, ext);
+  const missing = missingFacts(first.record);
+  const { records: existing } = await loadArchive(options.dir, { now: options.now });
+  const duplicate = findDuplicate(first.record, existing);
+
+  if (options.strict && missing.length) {
+    for (const line of summarize(first.record, missing)) io.out(line);
+    return fail(`not added (--strict): ${missing.map((m) => `${m.message} — give ${m.flag}`).join('; ')}`);
+  }
+  if (duplicate && !options.force) {
+    for (const line of summarize(first.record, missing)) io.out(line);
+    const how = duplicate.kind === 'identical' ? 'identical text' : `near-identical text, ${Math.round(duplicate.similarity * 100)}% shared`;
+    const fix = hasFlags ? '; to give that file these facts, write them in its front matter' : '';
+    return fail(`already in the archive as ${display(join(options.dir, duplicate.record.sourceFile))} (${how}); not added (--force adds it as a republication${fix})`);
+  }
+
+  const rel = await saveNew(options.dir, name, bytes);
+  const saved = parse(rel).record ?? first.record;
+  io.out(`Saved ${display(join(options.dir, rel))}`);
+  for (const line of summarize(saved, missing)) io.out(`  ${line}`);
+  if (missing.length) {
+    io.out(`  Saved anyway. To fill in ${missing.map((m) => `"${m.field}:"`).join(', ')}, write it in the front matter of the saved file,`);
+    io.out('  or remove the file and add it again with the flags (--strict refuses instead of saving).');
+  }
+  if (duplicate) io.out(`Republication of ${display(join(options.dir, duplicate.record.sourceFile))} (added with --force)`);
+
+  const { records } = await loadArchive(options.dir, { now: options.now });
+  const page = pagePath(records.find((r) => r.sourceFile === rel) ?? saved);
+  if (!options.build) {
+    io.out(`Page (after the next build): ${page}`);
+    return 0;
+  }
+  try {
+    const { buildSite } = await import('../build.ts');
+    const result = await buildSite({ input: options.dir, output: options.output });
+    io.out(`Site rebuilt into ${display(options.output)}/: ${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
+  } catch (error) {
+    return fail(`saved as ${display(join(options.dir, rel))}, but the site build failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.out(`New page: ${page}  (${display(join(options.output, page, 'index.html'))})`);
+  return 0;
+}
