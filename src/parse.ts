@@ -124,6 +124,7 @@ export function parseArticle(input: ParseInput): ParseResult {
       if (label) add('source-label', outletFromText(label), s.line);
     }
     if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text)) add('footer-domain', toOutlet(o), s.line);
+    if (s.role === 'footer') for (const m of outletRegistry.scan(s.text)) add('footer-name', toOutlet(m.outlet), s.line);
     if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet), s.line);
     if (s.role === 'widget') for (const m of outletRegistry.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
     if (s.role === 'credit') {
@@ -137,8 +138,8 @@ export function parseArticle(input: ParseInput): ParseResult {
   const content = segments.filter((s) => s.role === 'lede' || s.role === 'body');
   const bodySegs = by('body');
   const ledeSeg = by('lede')[0];
-  const paragraphs = bodySegs.map((s) => toParagraph(s.text, markdown));
-  const lede = ledeSeg ? toParagraph(ledeSeg.text, markdown).text : null;
+  const paragraphs = bodySegs.map((s) => (s.markdown ? toParagraph(s.markdown, true) : toParagraph(s.text, false)));
+  const lede = ledeSeg ? ledeSeg.text : null;
   const captions = by('caption').map((s) => ({ text: s.captionText ?? s.text, credit: s.credit ?? null }));
 
   // ---- title ----
@@ -151,7 +152,6 @@ export function parseArticle(input: ParseInput): ParseResult {
     titleOrigin = 'front-matter';
   } else if (titleSeg) {
     title = withoutPipe(splitTitleSuffix(titleSeg.text).title);
-    if (markdown) title = toParagraph(title, true).text;
     titleOrigin = 'heading';
   } else if (slugWords) {
     const restored = titleFromSlug(slugWords, segments.filter((s) => s.role !== 'source').map((s) => s.text).join('\n'));

@@ -12,12 +12,16 @@ test('agencies: attributions in the text count', () => {
   assert.deepEqual(attributedAgencies('Trước đó cùng ngày, theo hãng thông tấn trung ương Triều Tiên (KCNA), ông Kim đã nêu'), ['KCNA']);
   assert.deepEqual(attributedAgencies('Theo Hãng tin RIA Novosti, cuộc hội đàm kéo dài hơn 4 giờ'), ['RIA Novosti']);
   assert.deepEqual(attributedAgencies('Hãng tin Yonhap dẫn lời một quan chức quân đội'), ['Yonhap']);
+  assert.deepEqual(attributedAgencies('Trong tuyên bố được hãng thông tấn trung ương Triều Tiên KCNA đăng tải ngày 17/5'), ['KCNA']);
+  assert.deepEqual(attributedAgencies('Trước đó, theo thông báo của KCNA, hai bên đã ký'), ['KCNA']);
+  assert.deepEqual(attributedAgencies('Reuters dẫn báo cáo của Viện RUSI cho biết'), ['Reuters']);
 });
 
 test('agencies: a mention that is no attribution does not count', () => {
   assert.deepEqual(attributedAgencies('Theo đó, hãng Thông tấn Trung ương Triều Tiên (KCNA) đã đăng tải một thông báo của Bộ Ngoại giao'), []);
   assert.deepEqual(attributedAgencies('Phóng viên Reuters có mặt tại hiện trường đã chụp ảnh đoàn xe.'), []);
   assert.deepEqual(attributedAgencies('Ông từng làm việc cho AFP trước khi chuyển sang ngành ngoại giao.'), []);
+  assert.deepEqual(attributedAgencies('Tờ Reuters dẫn đầu danh sách các hãng tin được trích dẫn nhiều nhất.'), []);
 });
 
 test('people: variants and surnames after a title, canonical, in order', () => {

@@ -15,7 +15,7 @@ const update = process.env.UPDATE === '1';
 
 function inputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => /\.(?:txt|md)$/.test(n)).sort().map((n) => `${dir}/${n}`);
+  return readdirSync(dir).filter((n) => /\.(?:txt|md)$/.test(n) && n !== 'README.md').sort().map((n) => `${dir}/${n}`);
 }
 
 for (const dir of INPUT_DIRS) {

@@ -21,7 +21,7 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['(trái)', '(ảnh minh họa)', '(Nguồn: Reuters)'],
   },
   'outlet-tag': {
-    fires: ['(VTC News) -', 'TTO -', '(NLĐO) -'],
+    fires: ['(VTC News) -', 'TTO -', '(NLĐO) -', 'ANTĐ -', 'GD&TĐ -'],
     not: ['(VTC News) - Người phát ngôn điện Kremlin Dmitry Peskov ngày 17/1 cho biết', 'TTO là viết tắt'],
   },
   'related-header': {
@@ -29,7 +29,7 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Tin liên quan đến chiến sự tại Kursk được công bố sáng nay.'],
   },
   widget: {
-    fires: ['• Zalo', 'Google News', 'Bình luận', 'Bình luận (0)', 'Copy link thành công', 'Theo dõi TGVN trên', 'Chia sẻ', 'In bài', 'Sự kiện: Xung đột Nga - Ukraine', 'Mời quý độc giả theo dõi video đang được quan tâm:', '#Kim Jong Un #Putin #Triều Tiên'],
+    fires: ['Chia sẻ · Facebook · Email', 'Bạn còn 500/500 ký tự', 'Lượt xem: 1.254', '• Zalo', 'Google News', 'Bình luận', 'Bình luận (0)', 'Copy link thành công', 'Theo dõi TGVN trên', 'Chia sẻ', 'In bài', 'Sự kiện: Xung đột Nga - Ukraine', 'Mời quý độc giả theo dõi video đang được quan tâm:', '#Kim Jong Un #Putin #Triều Tiên'],
     not: ['Chia sẻ thêm về hội đàm, ông Peskov nói rằng hai bên đã thảo luận.', 'Bình luận của ông Lavrov được đưa ra sau cuộc gặp.'],
   },
   'outlet-name': {
@@ -53,12 +53,20 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Ảnh 2 cho thấy đoàn xe của ông Kim.'],
   },
   'photo-credit': {
-    fires: ['Video: RIA Novosti', 'Ảnh: Reuters', '(Ảnh: KCNA/Yonhap)'],
+    fires: ['Nguồn hình ảnh, Reuters', 'Video: RIA Novosti', 'Ảnh: Reuters', '(Ảnh: KCNA/Yonhap)'],
     not: ['Ảnh chụp vệ tinh cho thấy nhiều tàu hàng cập cảng Rajin trong tháng 10.'],
   },
   credit: {
-    fires: ['(Theo Reuters, AFP)', '(Nguồn: Reuters)', 'Theo TTXVN', 'theo Người Lao động', 'Theo TASS, Reuters'],
+    fires: ['Bài viết có sử dụng thông tin từ Reuters và AP.', '(Theo Reuters, AFP)', '(Nguồn: Reuters)', 'Theo TTXVN', 'theo Người Lao động', 'Theo TASS, Reuters'],
     not: ['Theo đó, hãng Thông tấn Trung ương Triều Tiên (KCNA) đã đăng tải một thông báo.', 'Theo người phát ngôn Điện Kremlin Dmitry Peskov, ngoại trưởng hai bên đã đồng ý gặp nhau.'],
+  },
+  'caption-prefix': {
+    fires: ['Chú thích hình ảnh, Ông Putin và ông Kim Jong-un tại Bắc Kinh ngày 3/9'],
+    not: ['Chú thích của biên tập viên về bài viết này được đưa ra sau.'],
+  },
+  'anonymous-byline': {
+    fires: ['PV', 'Nhóm PV', '(Phóng viên Báo Nhân Dân tại Liên bang Nga)'],
+    not: ['PV đã có mặt tại hiện trường để ghi nhận.', '(Phóng viên)'],
   },
   caption: {
     fires: [
@@ -70,7 +78,7 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Nguồn tin trên cho biết: “Ông Kim Jong Un đã nhấn mạnh sự cần thiết của việc tăng cường tiếp xúc”.', 'Ảnh hưởng của Mỹ tại khu vực đang giảm.'],
   },
   byline: {
-    fires: ['Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
+    fires: ['Tác giả, Kelly Ng', 'Bài và ảnh: HẢI VÂN', 'Tác giả: Minh Khôi', 'Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
     not: ['Triều Tiên', 'Vladimir Putin', 'Tuổi Trẻ Online Newsletters', 'Nga thực hiện bước đi mới', 'Bình Nhưỡng'],
   },
 };

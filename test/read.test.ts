@@ -88,3 +88,16 @@ test('slugify and foldAscii: Vietnamese to ASCII, đ → d', () => {
   assert.equal(foldAscii('Đường dây NÓNG'), 'duong day nong');
   assert.equal(slugify('a'.repeat(30) + ' ' + 'b'.repeat(60)).length <= 80, true);
 });
+
+test('front matter: markup in free text is removed, not kept raw', () => {
+  const r = readFrontMatter('---\ntitle: "<script>alert(1)</script>Nga &amp; Triều Tiên <b>ký</b> hiệp ước"\nauthors: ["<img src=x onerror=alert(1)>Bảo Anh"]\n---\nx');
+  assert.equal(r.data.title, 'Nga & Triều Tiên ký hiệp ước');
+  assert.deepEqual(r.data.authors, ['Bảo Anh']);
+  assert.equal(readFrontMatter('---\ntitle: "<b></b>"\n---\nx').findings[0]?.severity, 'error');
+});
+
+test('HTML: a tag that opens on one line and closes on the next is removed whole', () => {
+  const out = cleanHtmlLines(['Trước <iframe src="https://www.youtube.com/embed/x" width="560"', ' height="315" allowfullscreen></iframe>Sau', 'Tiếp']);
+  assert.deepEqual(out.map((l) => l.text), ['Trước', 'Sau', 'Tiếp']);
+  assert.ok(out[1]!.cut.join(' ').includes('allowfullscreen'));
+});

@@ -33,7 +33,7 @@ export function doubledHalf(text: string): string | null {
   const half = (t.length - 1) / 2;
   if (!Number.isInteger(half) || half < 10) return null;
   const a = t.slice(0, half);
-  return t[half] === ' ' && a === t.slice(half + 1) ? a : null;
+  return t[half] === ' ' && a === t.slice(half + 1) && isTitleLike(a) ? a : null;
 }
 
 export function isTitleLike(text: string): boolean {
@@ -162,16 +162,6 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
-    // a byline stands before the story or after it, never between its paragraphs
-    id: 'byline-zone',
-    apply(segments) {
-      const { first, last } = longTextBounds(segments);
-      segments.forEach((s, i) => {
-        if (s.role === 'byline' && first >= 0 && i > first && i < last) setRole(s, 'text', 'byline-zone');
-      });
-    },
-  },
-  {
     id: 'lede',
     apply(segments) {
       const titleAt = segments.findIndex((s) => s.role === 'title');
@@ -187,6 +177,16 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
       if (words < LEDE_MIN_WORDS || words > LEDE_MAX_WORDS) return;
       if (CONTINUATION_RE.test(t) || !SENTENCE_END_RE.test(withoutPipe(t))) return;
       setRole(first.s, 'lede', 'lede');
+    },
+  },
+  {
+    // a byline stands before the story or after it, never between its paragraphs
+    id: 'byline-zone',
+    apply(segments) {
+      const { first, last } = longTextBounds(segments);
+      segments.forEach((s, i) => {
+        if (s.role === 'byline' && first >= 0 && i > first && i < last) setRole(s, 'text', 'byline-zone');
+      });
     },
   },
   {

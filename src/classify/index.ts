@@ -8,24 +8,34 @@ import { classifySegment } from './lineRules.ts';
 import { DOCUMENT_RULES } from './documentRules.ts';
 import { segmentLine } from './segment.ts';
 import type { Classified, Segment } from './types.ts';
+import { readMarkdownLine } from '../read/markdown.ts';
 
 export { LINE_RULES } from './lineRules.ts';
 export { DOCUMENT_RULES } from './documentRules.ts';
 export type { Classified, Role, Segment } from './types.ts';
 
-const MARKDOWN_HEADING_RE = /^#{1,6}\s+/u;
+/**
+ * Markdown lines are read by the rules as the text a reader sees; a line that
+ * stays whole keeps its Markdown source (`markdown`) for the body's HTML.
+ */
+function classifyMarkdownLine(line: Segment): Classified[] {
+  const md = readMarkdownLine(line.text);
+  if (md.image) return [{ ...line, role: 'image', ruleId: 'markdown-image' }];
+  const plainLine = { ...line, text: md.plain || line.text };
+  const parts = segmentLine(plainLine);
+  if (parts.length === 1) {
+    const c = classifySegment(plainLine);
+    if (md.heading && c.role === 'text') return [{ ...c, ruleId: 'markdown-heading', markdown: line.text }];
+    return [{ ...c, markdown: line.text }];
+  }
+  return parts.map(classifySegment);
+}
 
 export function classifyLines(lines: readonly Segment[], options: { markdown?: boolean } = {}): Classified[] {
   const segments: Classified[] = [];
   for (const line of lines) {
-    if (options.markdown && MARKDOWN_HEADING_RE.test(line.text)) {
-      const marker = MARKDOWN_HEADING_RE.exec(line.text)![0];
-      const seg = { text: line.text.slice(marker.length), line: line.line, column: line.column + marker.length };
-      const c = classifySegment(seg);
-      segments.push(c.role === 'text' ? { ...c, ruleId: 'markdown-heading' } : c);
-      continue;
-    }
-    for (const seg of segmentLine(line)) segments.push(classifySegment(seg));
+    if (options.markdown) segments.push(...classifyMarkdownLine(line));
+    else for (const seg of segmentLine(line)) segments.push(classifySegment(seg));
   }
   for (const rule of DOCUMENT_RULES) rule.apply(segments);
   return segments;

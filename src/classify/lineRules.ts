@@ -5,7 +5,7 @@
 import { parseDatelineText } from '../extract/dates.ts';
 import { BOILERPLATE, agencyRegistry, escapeRegExp, outletRegistry } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
-import { parseByline } from './names.ts';
+import { hasBylinePrefix, parseByline } from './names.ts';
 import type { Classified, Segment } from './types.ts';
 
 export type Verdict = Omit<Classified, keyof Segment | 'ruleId'>;
@@ -22,6 +22,14 @@ const DECORATION_RE = /^[\s•·|›»>\-–—*]+|[\s•·|›»>\-–—*:]+$/
 const undecorated = (t: string): string => t.replace(DECORATION_RE, '');
 
 const WIDGET_RE = wholeLine(BOILERPLATE.widgets);
+const WIDGET_ROW_SPLIT_RE = /\s[·•|]\s/u;
+const ANONYMOUS_BYLINE_RE = wholeLine(BOILERPLATE.anonymousBylines.map(escapeRegExp));
+/** "(Phóng viên Báo Nhân Dân tại Liên bang Nga)": where the reporter writes from */
+const CORRESPONDENT_RE = /^\((?:Phóng viên|PV|Từ|Thông tấn xã Việt Nam|TTXVN)\s[^()]{2,80}\)$/u;
+/** "Chú thích hình ảnh, Ông Putin và ông Kim…" (BBC) */
+const CAPTION_PREFIX_RE = /^(?:Chú thích hình ảnh|Chú thích ảnh|Chú thích)\s?[,:]\s?(.{3,})$/iu;
+/** "Bài viết có sử dụng thông tin từ Reuters và AP." */
+const SOURCES_USED_RE = /^\(?(?:Bài viết\s)?(?:có\s)?(?:sử dụng|tổng hợp|tham khảo)\s(?:thông tin|tư liệu|nguồn tin|nguồn)\s(?:từ|của)\s([^()]{2,80}?)\.?\)?$/iu;
 const FOOTER_RE = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
 const SECTION_RE = wholeLine(BOILERPLATE.sections.map(escapeRegExp));
 const RELATED_HEADER_RE = wholeLine(BOILERPLATE.relatedHeaders.map(escapeRegExp));
@@ -37,7 +45,7 @@ const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
 /** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
 const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])([\s.\-–—]*)\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
-const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Nguồn ảnh|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh minh h[oọ]ạ)\s?:\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
+const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh minh h[oọ]ạ)\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
 const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
@@ -92,8 +100,12 @@ export const LINE_RULES: readonly LineRule[] = [
     apply: (text) => (RELATED_HEADER_RE.test(undecorated(text)) ? { role: 'related-link' } : null),
   },
   {
+    // "Chia sẻ", "• Zalo", and a row of them: "Chia sẻ · Facebook · Email"
     id: 'widget',
-    apply: (text) => (undecorated(text) === '' || WIDGET_RE.test(undecorated(text)) ? { role: 'widget' } : null),
+    apply(text) {
+      const parts = undecorated(text).split(WIDGET_ROW_SPLIT_RE).filter(Boolean);
+      return parts.length === 0 || parts.every((p) => WIDGET_RE.test(undecorated(p))) ? { role: 'widget' } : null;
+    },
   },
   {
     id: 'outlet-name',
@@ -136,6 +148,11 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'credit',
     apply(text) {
+      const used = SOURCES_USED_RE.exec(text);
+      if (used) {
+        const items = creditItems(used[1]!);
+        if (items) return { role: 'credit', names: items };
+      }
       const m = CREDIT_LINE_RE.exec(text.replace(/\s*\|$/, ''));
       if (!m || wordCount(text) > 14) return null;
       const items = creditItems(m[1]!);
@@ -143,16 +160,28 @@ export const LINE_RULES: readonly LineRule[] = [
     },
   },
   {
+    id: 'caption-prefix',
+    apply(text) {
+      const m = CAPTION_PREFIX_RE.exec(text);
+      return m ? { role: 'caption', captionText: m[1]!.trim(), credit: null } : null;
+    },
+  },
+  {
     id: 'caption',
     apply(text) {
       const m = CAPTION_CREDIT_RE.exec(text);
-      if (!m || wordCount(m[1]!) < 2) return null;
+      if (!m || wordCount(m[1]!) < 2 || hasBylinePrefix(text)) return null;
       const credit = m[3]!.trim().replace(/[.\s]+$/, '');
       if (wordCount(credit) > 6) return null;
       // the caption keeps the full stop that stood before its credit
       const captionText = m[1]!.trim() + (m[2]!.includes('.') && !/[.!?]$/u.test(m[1]!) ? '.' : '');
       return { role: 'caption', captionText, credit };
     },
+  },
+  {
+    // "PV", "Nhóm PV", "(Phóng viên Báo Nhân Dân tại Liên bang Nga)": a byline that names no one
+    id: 'anonymous-byline',
+    apply: (text) => (ANONYMOUS_BYLINE_RE.test(undecorated(text)) || CORRESPONDENT_RE.test(text.trim()) ? { role: 'byline', names: [] } : null),
   },
   {
     id: 'byline',

@@ -30,7 +30,9 @@ export function isPersonName(text: string): boolean {
   return true;
 }
 
-const BYLINE_PREFIX_RE = /^(?:Bài(?:\s?(?:,|và)\s?ảnh)?|Tác giả|Người viết|Thực hiện|Nhóm PV|PV|Phóng viên|Bài viết)\s?:\s?/iu;
+const BYLINE_PREFIX_RE = /^(?:Bài(?:\s?(?:,|và)\s?ảnh)?|Tác giả|Người viết|Thực hiện|Nhóm PV|PV|Phóng viên|Bài viết)\s?[:,]\s?/iu;
+/** "Bài và ảnh: HẢI VÂN", "Tác giả, Kelly Ng": a byline, even though it names a photographer */
+export const hasBylinePrefix = (text: string): boolean => BYLINE_PREFIX_RE.test(text.trim());
 const BYLINE_NOTE_RE = /\s*\((?:tổng hợp|TH|t\/h|lược dịch|dịch|biên dịch|tổng hợp\s?(?:,|và)\s?lược dịch|tổng hợp\s?\/\s?lược dịch|ghi)\)\s*$/iu;
 const NAME_SEPARATOR_RE = /\s+[-–—]\s+|\s*[,;]\s*|\s+và\s+|\s+&\s+/u;
 

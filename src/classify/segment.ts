@@ -5,7 +5,9 @@
  *   "Kông Anh(Nguồn: Reuters)"                     → byline | credit
  *   "(VTC News) - Người phát ngôn…"                → outlet tag | text
  */
-import { findGluedDateline } from '../extract/dates.ts';
+import { findDates, findGluedDateline } from '../extract/dates.ts';
+import { DATELINE_PREFIXES } from '../extract/dateForms.ts';
+import { escapeRegExp } from '../registry/index.ts';
 import { BOILERPLATE, outletRegistry } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import type { Segment } from './types.ts';
@@ -16,6 +18,8 @@ const CREDIT_TAIL_RE = /^(.{2,80}?)\s*(\((?:Theo|theo|Nguồn|nguồn)\s?:?\s[^(
 /** the longest line a glued dateline can hide in */
 const MAX_DATELINE_LINE_WORDS = 16;
 const MAX_BYLINE_WORDS = 8;
+const DATELINE_PREFIX_END_RE = new RegExp(`^\\s*(?:${DATELINE_PREFIXES.map(escapeRegExp).join('|')})\\s?:?\\s*$`, 'iu');
+const SECTION_RE = new RegExp(`^(?:${BOILERPLATE.sections.map(escapeRegExp).join('|')})$`, 'iu');
 
 function piece(seg: Segment, from: number, to: number): Segment | null {
   const raw = seg.text.slice(from, to);
@@ -41,11 +45,21 @@ function splitGluedWidget(seg: Segment): Segment[] | null {
   return split(seg, [[0, head.length], [start, start + glue.length]]);
 }
 
+/** what may stand beside a bare date on a dateline: an outlet name, a section, separators */
+function isDatelineCompanion(text: string): boolean {
+  const t = text.replace(/^[\s·•|,\-–—]+|[\s·•|,\-–—]+$/gu, '');
+  return t === '' || outletRegistry.lookup(t) !== undefined || SECTION_RE.test(t);
+}
+
 function splitGluedDateline(seg: Segment): Segment[] | null {
   if (wordCount(seg.text) > MAX_DATELINE_LINE_WORDS) return null;
-  const m = findGluedDateline(seg.text);
+  const m = findGluedDateline(seg.text)
+    ?? findDates(seg.text).find((d) => isDatelineCompanion(seg.text.slice(0, d.index)) && isDatelineCompanion(seg.text.slice(d.end)));
   if (!m || (m.index === 0 && m.end === seg.text.length)) return null;
-  return split(seg, [[0, m.index], [m.index, m.end], [m.end, seg.text.length]]);
+  // "Cập nhật: 14:32 ngày 14/10/2023": the prefix belongs to the dateline
+  const start = DATELINE_PREFIX_END_RE.test(seg.text.slice(0, m.index)) ? 0 : m.index;
+  if (start === 0 && m.end === seg.text.length) return null;
+  return split(seg, [[0, start], [start, m.end], [m.end, seg.text.length]]);
 }
 
 function splitCreditTail(seg: Segment): Segment[] | null {

@@ -7,12 +7,12 @@ import type { Outlet } from '../record.ts';
 
 export type OutletEvidenceKind =
   | 'front-matter' | 'url' | 'title-suffix' | 'tag' | 'self-credit' | 'source-label' | 'outlet-name'
-  | 'footer-domain' | 'byline' | 'widget' | 'credit';
+  | 'footer-domain' | 'footer-name' | 'byline' | 'widget' | 'credit';
 
 /** how much each kind of evidence says about the page's own outlet */
 const PAGE_WEIGHT: Record<OutletEvidenceKind, number> = {
   'front-matter': 100, url: 90, 'title-suffix': 75, tag: 80, 'self-credit': 78, 'source-label': 70,
-  'outlet-name': 60, 'footer-domain': 50, byline: 40, widget: 20, credit: 0,
+  'outlet-name': 60, 'footer-domain': 50, 'footer-name': 45, byline: 40, widget: 20, credit: 0,
 };
 
 export interface OutletEvidence {

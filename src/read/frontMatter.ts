@@ -4,6 +4,7 @@
  */
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { cleanInlineText } from './htmlClean.ts';
 
 export interface FrontMatterFinding {
   line: number;
@@ -33,16 +34,20 @@ export interface FrontMatterResult {
   findings: FrontMatterFinding[];
 }
 
+/** free text from the editor: no markup survives ("<script>", "&lt;b&gt;") */
+const cleanText = z.string().transform(cleanInlineText).pipe(z.string().min(1, 'must not be empty'));
+
 const stringList = z.union([z.string().min(1), z.array(z.union([z.string().min(1), z.number()])).min(1)])
-  .transform((v) => (Array.isArray(v) ? v.map(String) : v.split(/\s*[,;]\s*/).filter(Boolean)));
+  .transform((v) => (Array.isArray(v) ? v.map(String) : v.split(/\s*[,;]\s*/)).map(cleanInlineText).filter(Boolean))
+  .pipe(z.array(z.string()).min(1, 'must name at least one'));
 
 const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"']+$/i, 'must be an http(s) URL');
 
 /** Per key: how to check it. The date is read from the raw text (YAML would guess a zone). */
 const FIELD_SCHEMAS = {
-  title: z.string().trim().min(1, 'must not be empty'),
+  title: cleanText,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date (2024-06-19) or date-time (2024-06-19T08:30 or with a zone)'),
-  outlet: z.string().trim().min(1, 'must not be empty'),
+  outlet: cleanText,
   authors: stringList,
   url: httpUrl,
   agencies: stringList,

@@ -31,6 +31,8 @@ export function normaliseSpaces(text: string): string {
 }
 
 const BLOCK_OPEN_RE = /<(script|style|noscript|iframe|template)\b[^>]*>/i;
+const BLOCK_NAMES = new Set(['script', 'style', 'noscript', 'iframe', 'template']);
+const UNCLOSED_TAG_RE = /<([a-z][a-z0-9-]*)(?:\s[^<>]*)?$/i;
 const TAG_RE = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[^]*?-->/gi;
 
 export interface CleanedLine {
@@ -46,11 +48,21 @@ export interface CleanedLine {
 export function cleanHtmlLines(lines: readonly string[]): CleanedLine[] {
   const out: CleanedLine[] = [];
   let inBlock: string | null = null;
+  /** a tag whose '>' is on a later line: `<iframe src="…"` ⏎ `height="315"></iframe>` */
+  let openTag: string | null = null;
   for (const raw of lines) {
     // entities first, so that an encoded tag ("&lt;script&gt;") is removed like a plain one
     let line = decodeEntities(raw);
     const cut: string[] = [];
     let kept = '';
+    if (openTag) {
+      const end = line.indexOf('>');
+      if (end < 0) { out.push({ text: '', cut: [line] }); continue; }
+      cut.push(line.slice(0, end + 1));
+      line = line.slice(end + 1);
+      if (BLOCK_NAMES.has(openTag)) inBlock = openTag;
+      openTag = null;
+    }
     // remove block elements (possibly opened on an earlier line)
     for (;;) {
       if (inBlock) {
@@ -69,8 +81,19 @@ export function cleanHtmlLines(lines: readonly string[]): CleanedLine[] {
     }
     line = kept + line;
     line = line.replace(TAG_RE, (tag) => { cut.push(tag); return ' '; });
+    const unclosed = UNCLOSED_TAG_RE.exec(line);
+    if (unclosed) {
+      cut.push(unclosed[0]);
+      openTag = unclosed[1]!.toLowerCase();
+      line = line.slice(0, unclosed.index);
+    }
     line = normaliseSpaces(line);
     out.push({ text: line.replace(/ {2,}/g, ' ').trim(), cut });
   }
   return out;
+}
+
+/** One value (a front matter title or author): entities decoded, tags and scripts removed, spaces folded. */
+export function cleanInlineText(value: string): string {
+  return cleanHtmlLines(value.split(/\r\n?|\n/)).map((l) => l.text).filter(Boolean).join(' ').normalize('NFC');
 }

@@ -48,6 +48,7 @@ const boilerplateFile = z.object({
   sections: z.array(z.string()),
   continuations: z.array(z.string()),
   relatedInline: z.array(z.string()),
+  anonymousBylines: z.array(z.string()),
 });
 
 export type OutletEntry = z.infer<typeof outletEntry>;
@@ -127,10 +128,13 @@ const outletAliasMatcher = new EntityMatcher(
 
 const tagEntries = OUTLETS.flatMap((o) => o.tags.map((t) => ({ tag: t, outlet: o })))
   .sort((a, b) => b.tag.length - a.tag.length);
+/** "(ANTĐ)" is also printed "ANTĐ -": without its parentheses a tag needs the dash */
+const bareTags = tagEntries.filter((t) => /^\(.+\)$/u.test(t.tag)).map((t) => ({ tag: t.tag.slice(1, -1), outlet: t.outlet }));
 const TAG_RE = new RegExp(
-  `^(?:${tagEntries.map((t) => escapeRegExp(t.tag)).join('|')})(?=\\s*[-–—:]|\\s*$|\\s)`,
+  `^(?:(?:${tagEntries.map((t) => escapeRegExp(t.tag)).join('|')})(?=\\s*[-–—:]|\\s*$|\\s)|(?:${bareTags.map((t) => escapeRegExp(t.tag)).join('|')})(?=\\s?[-–—]))`,
   'iu',
 );
+const allTags = [...tagEntries, ...bareTags];
 
 export function toOutlet(o: OutletEntry): Outlet {
   return { id: o.id, name: o.name, domain: o.domain };
@@ -171,7 +175,7 @@ export const outletRegistry = {
   tagAtStart(line: string): { outlet: OutletEntry; length: number } | undefined {
     const m = TAG_RE.exec(line);
     if (!m) return undefined;
-    const entry = tagEntries.find((t) => t.tag.toLowerCase() === m[0].toLowerCase());
+    const entry = allTags.find((t) => t.tag.toLowerCase() === m[0].toLowerCase());
     if (!entry) return undefined;
     const rest = /^\s*[-–—:]?\s*/.exec(line.slice(m[0].length))!;
     return { outlet: entry.outlet, length: m[0].length + rest[0].length };

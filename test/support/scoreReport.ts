@@ -1,16 +1,16 @@
 /** Prints the field-check score of every fixture folder: `tsx test/support/scoreReport.ts [-v]`. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from '../../src/parse.ts';
 import { scoreRecord, type Expectation } from './score.ts';
 
 const verbose = process.argv.includes('-v');
-for (const dir of ['test/fixtures/seeds', 'test/fixtures/outlets']) {
+for (const dir of ['test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout']) {
   let ok = 0;
   let total = 0;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.expect.json')).sort()) {
     const name = f.replace(/\.expect\.json$/, '');
-    const txt = join(dir, `${name}.txt`);
+    const txt = [join(dir, `${name}.txt`), join(dir, `${name}.md`)].find(existsSync)!;
     const { record } = parseArticle({ sourceFile: txt, bytes: readFileSync(txt) });
     const e = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expectation;
     const checks = record ? scoreRecord(record, e) : [{ field: 'record', ok: false, expected: 'a record', actual: null }];
