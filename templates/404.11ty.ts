@@ -14,8 +14,8 @@ export function render(this: Ctx, d: Data): string {
 <h1>Không tìm thấy trang</h1>
 <p class="count">Trang bạn tìm không có trong kho lưu trữ, hoặc đường dẫn đã bị gõ sai.</p>
 </header>
-<ul class="index">
-<li><a href="${this.url('/')}">Về trang chủ</a>: các bài mới nhất và dòng thời gian</li>
+<ul class="links">
+<li><a href="${this.url('/')}">Về trang chủ</a> <span class="n">– các bài mới nhất và dòng thời gian</span></li>
 <li><a href="${this.url('/bao/')}">Các báo</a></li>
 <li><a href="${this.url('/nhan-vat/')}">Nhân vật</a></li>
 <li><a href="${this.url('/dia-danh/')}">Địa danh</a></li>
