@@ -62,16 +62,7 @@ const PERSON_TITLES = loadJson('person-titles.json', z.object({ titles: z.array(
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A name as a pattern in which a space and a hyphen are interchangeable ("Kim Jong Un" ~ "Kim Jong-un"). */
-function namePattern(name: string): string {
-  return name.trim().split(/[\s\-‐]+/).map(escapeRegExp).join('[\\s\\-‐]+');
-}
-
 const L = '[\\p{L}\\p{N}]';
-function boundedAlternation(names: readonly string[]): string {
-  const unique = [...new Set(names.filter((n) => n.trim().length > 0))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return `(?<!${L})(?:${unique.map(namePattern).join('|')})(?!${L})`;
-}
 
 export interface Mention {
   /** canonical name */
@@ -82,35 +73,79 @@ export interface Mention {
   text: string;
 }
 
-/** Finds canonical entities in text by their variants. */
+/** Words of a name or a text: letters and digits; ".", "&" and "+" count as words ("V.Putin", "TG&VN", "Vietnam+"). */
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[.&+]/gu;
+interface Token { text: string; index: number; end: number }
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) out.push({ text: m[0], index: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+interface TrieNode { next: Map<string, TrieNode>; name?: string }
+
+/**
+ * Finds canonical entities in text by their variants: a trie of words, longest match
+ * first; a space and a hyphen are the same ("Kim Jong Un" ~ "Kim Jong-un").
+ */
+function addToTrie(root: TrieNode, words: readonly string[], name: string): void {
+  let node = root;
+  for (const w of words) {
+    let child = node.next.get(w);
+    if (!child) { child = { next: new Map() }; node.next.set(w, child); }
+    node = child;
+  }
+  node.name ??= name;
+}
+
+function longestAt(root: TrieNode, words: readonly string[], at: number): { name: string; length: number } | undefined {
+  let node: TrieNode | undefined = root;
+  let best: { name: string; length: number } | undefined;
+  for (let i = at; i < words.length && node; i++) {
+    node = node.next.get(words[i]!);
+    if (node?.name) best = { name: node.name, length: i - at + 1 };
+  }
+  return best;
+}
+
 class EntityMatcher {
-  private readonly re: RegExp;
-  private readonly byKey = new Map<string, string>();
+  /** words as written (or folded when matching ignores case) */
+  private readonly exact: TrieNode = { next: new Map() };
+  /** words folded to ASCII lower case, for `canonical` */
+  private readonly folded: TrieNode = { next: new Map() };
   constructor(entries: readonly { name: string; variants: readonly string[] }[], private readonly caseSensitive: boolean) {
-    const all: string[] = [];
     for (const e of entries) {
       for (const v of [e.name, ...e.variants]) {
-        this.byKey.set(this.key(v), e.name);
-        all.push(v);
+        const words = tokenize(v).map((t) => t.text);
+        if (words.length === 0) continue;
+        addToTrie(this.exact, words.map((w) => this.fold(w)), e.name);
+        addToTrie(this.folded, words.map(foldAscii), e.name);
       }
     }
-    this.re = new RegExp(boundedAlternation(all), caseSensitive ? 'gu' : 'giu');
   }
-  private key(s: string): string {
-    const k = s.trim().replace(/[\s\-‐]+/g, ' ');
-    return this.caseSensitive ? k.toLowerCase() : foldAscii(k);
+  private fold(word: string): string {
+    return this.caseSensitive ? word : foldAscii(word);
   }
+  /** the entity that a whole text names, whatever its case and accents */
   canonical(text: string): string | undefined {
-    return this.byKey.get(this.key(text));
+    const words = tokenize(text).map((t) => t.text);
+    if (words.length === 0) return undefined;
+    const exact = longestAt(this.exact, words.map((w) => this.fold(w)), 0);
+    if (exact && exact.length === words.length) return exact.name;
+    const loose = longestAt(this.folded, words.map(foldAscii), 0);
+    return loose && loose.length === words.length ? loose.name : undefined;
   }
   scan(text: string): Mention[] {
     const found: Mention[] = [];
-    for (const m of text.matchAll(this.re)) {
-      const name = this.byKey.get(this.key(m[0]));
-      // proper nouns: a match must start with a capital letter (or a digit/Latin acronym)
-      if (name && (!this.caseSensitive || /^[\p{Lu}\p{N}]/u.test(m[0]))) {
-        found.push({ name, index: m.index, end: m.index + m[0].length, text: m[0] });
-      }
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => this.fold(t.text));
+    for (let i = 0; i < words.length;) {
+      const m = longestAt(this.exact, words, i);
+      if (!m) { i++; continue; }
+      const first = tokens[i]!;
+      const last = tokens[i + m.length - 1]!;
+      found.push({ name: m.name, index: first.index, end: last.end, text: text.slice(first.index, last.end) });
+      i += m.length;
     }
     return found;
   }
