@@ -224,6 +224,13 @@ describe('in a browser', () => {
     ['404', '/khong-co-trang-nay/'],
   ];
 
+  // The light scheme gets every WCAG 2.1 A/AA rule; the dark scheme changes only
+  // colours, so it gets the colour rules (faster).
+  const axe = (page: Page, colorScheme: 'light' | 'dark') =>
+    colorScheme === 'light'
+      ? new AxeBuilder({ page }).withTags(AXE_TAGS)
+      : new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']);
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe: no WCAG 2.1 AA violation on any kind of page (${KINDS.length} kinds, ${colorScheme})`, async () => {
       const { page, problems } = await open({ colorScheme });
@@ -233,8 +240,8 @@ describe('in a browser', () => {
           const response = await page.goto(base + url);
           assert.equal(response?.status(), kind === '404' ? 404 : 200, `${kind}: ${url}`);
           await page.evaluate(() => document.fonts.ready);
-          const { violations, passes } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-          assert.ok(passes.length >= 10, `${kind}: axe ran only ${passes.length} passing rules`);
+          const { violations, passes } = await axe(page, colorScheme).analyze();
+          assert.ok(passes.length >= (colorScheme === 'light' ? 10 : 1), `${kind}: axe ran only ${passes.length} passing rules`);
           for (const v of violations) {
             for (const node of v.nodes) found.push(`${kind} ${url}: ${v.id} (${v.impact}) ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`);
           }
@@ -243,7 +250,7 @@ describe('in a browser', () => {
         await page.setViewportSize({ width: 390, height: 844 });
         for (const [kind, url] of KINDS.slice(0, 2)) {
           await page.goto(base + url);
-          const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          const { violations } = await axe(page, colorScheme).analyze();
           for (const v of violations) found.push(`${kind} (390px) ${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
       } finally {
