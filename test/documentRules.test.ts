@@ -12,7 +12,7 @@ const P = (n: number): string =>
   `Đoạn văn số ${n} kể rằng hai nước đã thảo luận nhiều vấn đề quan trọng về hợp tác kinh tế và an ninh trong khu vực suốt nhiều năm qua.`;
 
 test('every document rule has a test below', () => {
-  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'title', 'repeated-title', 'related-links', 'duplicates', 'lede', 'byline-zone', 'teasers', 'body']);
+  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'title', 'repeated-title', 'related-links', 'duplicates', 'navigation', 'lede', 'byline-zone', 'teasers', 'body']);
 });
 
 test('title: the first headline-like line; a long opening sentence before it is the lede', () => {
@@ -63,6 +63,11 @@ test('byline zone: a name between two paragraphs of the story is not a byline', 
 test('byline zone: a byline between the lede and the story stays a byline', () => {
   assert.deepEqual(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), 'Bài và ảnh: HẢI VÂN', '(Phóng viên Báo Nhân Dân tại Liên bang Nga)', P(2), P(3)]),
     ['title', 'lede', 'byline', 'byline', 'body', 'body']);
+});
+
+test('navigation: short menu words before or after the story go, a short line inside it stays', () => {
+  assert.deepEqual(roles(['Tin chính', 'Việt Nam', 'Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2), 'Hai bên', P(3), 'Hết']),
+    ['breadcrumb', 'breadcrumb', 'title', 'lede', 'body', 'body', 'body', 'breadcrumb']);
 });
 
 test('lede: the first paragraph after the title, unless it continues a lost one', () => {

@@ -21,6 +21,7 @@ const LEDE_MAX_WORDS = 90;
 /** the title is one of the first few undecided lines */
 const TITLE_SEARCH_LINES = 3;
 const TEASER_MIN_RUN = 2;
+const NAVIGATION_MAX_WORDS = 3;
 
 const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(?![\\p{L}])`, 'iu');
 const SENTENCE_END_RE = /[.!?…]["”’»)]?$|[.!?…]\s?["”’»)]$/u;
@@ -159,6 +160,18 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           setRole(s, 'related-link', 'duplicates');
         } else setRole(s, 'duplicate-paragraph', 'duplicates');
       }
+    },
+  },
+  {
+    // "Tin chính", "Việt Nam": menu words before the story or after it are navigation, not text
+    id: 'navigation',
+    apply(segments) {
+      const { first, last } = longTextBounds(segments);
+      segments.forEach((s, i) => {
+        if (!isText(s) || (first >= 0 && i > first && i < last) || i === first || i === last) return;
+        const t = withoutPipe(s.text);
+        if (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t)) setRole(s, 'breadcrumb', 'navigation');
+      });
     },
   },
   {

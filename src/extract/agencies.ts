@@ -23,7 +23,7 @@ export function isAttribution(text: string, m: Mention): boolean {
 
 /** Agencies credited in running text. */
 export function attributedAgencies(text: string): string[] {
-  return agencyRegistry.scan(text).filter((m) => isAttribution(text, m)).map((m) => m.name);
+  return [...new Set(agencyRegistry.scan(text).filter((m) => isAttribution(text, m)).map((m) => m.name))];
 }
 
 /** Canonical agency for a credited name ("Roi-tơ" → Reuters); undefined when unknown. */
