@@ -103,9 +103,9 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
     return fail(`not added (--strict): ${missing.map((m) => `${m.message} — give ${m.flag}`).join('; ')}`);
   }
   if (duplicate && !options.force) {
-    for (const line of summarize(first.record, missing)) io.out(line);
     const how = duplicate.kind === 'identical' ? 'identical text' : `near-identical text, ${Math.round(duplicate.similarity * 100)}% shared`;
-    const fix = hasFlags ? '; to give that file these facts, write them in its front matter' : '';
+    const lacking = missingFacts(duplicate.record).map((m) => m.field).filter((f) => f in options.flags);
+    const fix = lacking.length ? `; to give that file ${lacking.map((f) => `"${f}:"`).join(', ')}, write it in its front matter` : '';
     return fail(`already in the archive as ${display(join(options.dir, duplicate.record.sourceFile))} (${how}); not added (--force adds it as a republication${fix})`);
   }
 
