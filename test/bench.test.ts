@@ -106,13 +106,14 @@ describe('stats', () => {
 
 describe('harness', () => {
   test('arguments', () => {
-    assert.deepEqual(parseBenchArgs([]), { articles: 1000, runs: 3, json: false, seed: 20240619, keep: false, oursOnly: false });
+    assert.deepEqual(parseBenchArgs([]), { articles: 1000, runs: 3, json: false, seed: 20240619, keep: false, oursOnly: false, peersOnly: false });
     const o = parseBenchArgs(['--articles', '10000', '--json', '--runs=5']);
     assert.equal(o.articles, 10000);
     assert.equal(o.runs, 5);
     assert.equal(o.json, true);
     assert.throws(() => parseBenchArgs(['--articles', 'many']), /positive integer/u);
     assert.throws(() => parseBenchArgs(['--fast']), /unknown option/u);
+    assert.throws(() => parseBenchArgs(['--ours-only', '--peers-only']), /exclude/u);
   });
 
   test('reads what our build accepts from its source', () => {
