@@ -90,10 +90,9 @@ after(async () => {
 
 /** A fresh page that fails the test on any console error, page error or failed request. */
 async function open(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; problems: string[] }> {
-  // axe needs a page from an explicit context; closing the page closes it.
+  // axe needs a page from an explicit context; each test closes it when done.
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -157,7 +156,7 @@ describe('in a browser', () => {
 
       assert.deepEqual(problems, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -192,7 +191,7 @@ describe('in a browser', () => {
       assert.ok(await page.locator('.items a[href="/bai-viet/nga-thuc-hien-buoc-di-moi-doi-voi-trieu-tien/"]').count());
       assert.deepEqual(problems, []);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -254,7 +253,7 @@ describe('in a browser', () => {
           for (const v of violations) found.push(`${kind} (390px) ${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
       } finally {
-        await page.close();
+        await page.context().close();
       }
       assert.deepEqual(found, []);
       assert.deepEqual(problems, []);
@@ -274,7 +273,7 @@ describe('in a browser', () => {
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       assert.deepEqual(violations.map((v) => v.id).sort(), ['color-contrast', 'image-alt']);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -289,7 +288,7 @@ describe('in a browser', () => {
       assert.ok(box && box.y >= 0 && box.height > 0, 'the focused skip link is on screen');
       assert.notEqual(await skip.evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -317,7 +316,7 @@ describe('in a browser', () => {
       );
       assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 
@@ -334,7 +333,7 @@ describe('in a browser', () => {
           assert.ok(existsSync(file));
         }
       } finally {
-        await page.close();
+        await page.context().close();
       }
     }
   });
