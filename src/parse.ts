@@ -213,6 +213,7 @@ export function parseArticle(input: ParseInput): ParseResult {
         }
       }
     }
+    if (s.role === 'byline') for (const a of s.agencyNames ?? []) agencyOrder.push({ line: s.line, name: a });
     if (s.role === 'title' || s.role === 'lede' || s.role === 'body') {
       for (const a of attributedAgencies(s.text)) agencyOrder.push({ line: s.line, name: a });
     }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArticle } from '../src/parse.ts';
 import { scoreRecord, type Expectation } from './support/score.ts';
 
-const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout'];
+const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind'];
 const update = process.env.UPDATE === '1';
 
 function inputs(dir: string): string[] {
@@ -74,7 +74,9 @@ test('articles/ carry the editor\'s dates from front matter', () => {
 const SCORE_FLOORS: Record<string, number> = {
   'test/fixtures/seeds': 1.0,
   'test/fixtures/outlets': 1.0,
-  'test/fixtures/holdout': 0.9,
+  'test/fixtures/holdout': 1.0,
+  // first measured blind at 88.6% (312/352); after general fixes 351/352
+  'test/fixtures/blind': 0.99,
 };
 
 for (const [dir, floor] of Object.entries(SCORE_FLOORS)) {

@@ -60,6 +60,10 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     fires: ['Bài viết có sử dụng thông tin từ Reuters và AP.', '(Theo Reuters, AFP)', '(Nguồn: Reuters)', 'Theo TTXVN', 'theo Người Lao động', 'Theo TASS, Reuters'],
     not: ['Theo đó, hãng Thông tấn Trung ương Triều Tiên (KCNA) đã đăng tải một thông báo.', 'Theo người phát ngôn Điện Kremlin Dmitry Peskov, ngoại trưởng hai bên đã đồng ý gặp nhau.'],
   },
+  'caption-illustration': {
+    fires: ['Một tàu chở dầu neo đậu tại cảng biển. (Ảnh minh họa)', 'Binh sĩ Triều Tiên trong một cuộc diễn tập (Hình minh hoạ)'],
+    not: ['(Ảnh minh họa)', 'Ảnh minh họa cho thấy quy mô của cuộc duyệt binh.'],
+  },
   'caption-prefix': {
     fires: ['Chú thích hình ảnh, Ông Putin và ông Kim Jong-un tại Bắc Kinh ngày 3/9'],
     not: ['Chú thích của biên tập viên về bài viết này được đưa ra sau.'],
@@ -78,7 +82,7 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Nguồn tin trên cho biết: “Ông Kim Jong Un đã nhấn mạnh sự cần thiết của việc tăng cường tiếp xúc”.', 'Ảnh hưởng của Mỹ tại khu vực đang giảm.'],
   },
   byline: {
-    fires: ['Tác giả, Kelly Ng', 'Bài và ảnh: HẢI VÂN', 'Tác giả: Minh Khôi', 'Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
+    fires: ['Thu Hằng/TTXVN', 'Khánh An, RFA', 'Tác giả, Kelly Ng', 'Bài và ảnh: HẢI VÂN', 'Tác giả: Minh Khôi', 'Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
     not: ['Triều Tiên', 'Vladimir Putin', 'Tuổi Trẻ Online Newsletters', 'Nga thực hiện bước đi mới', 'Bình Nhưỡng'],
   },
 };

@@ -19,8 +19,11 @@ const TITLE_MAX_WORDS = 35;
 const LEDE_MIN_WORDS = 10;
 const LEDE_MAX_WORDS = 90;
 /** the title is one of the first few undecided lines */
-const TITLE_SEARCH_LINES = 3;
-const TEASER_MIN_RUN = 2;
+const TITLE_SEARCH_LINES = 4;
+/** a headline usually has this many words or more; a section or blog name fewer */
+const HEADLINE_WORDS = 8;
+const TITLE_NEIGHBOUR_ROLES: ReadonlySet<string> = new Set(['dateline', 'byline', 'outlet-tag', 'caption', 'lede']);
+const TEASER_MIN_RUN = 3;
 const NAVIGATION_MAX_WORDS = 3;
 
 const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(?![\\p{L}])`, 'iu');
@@ -58,7 +61,8 @@ export const comparable = (t: string): string =>
   withoutPipe(t).toLocaleLowerCase('vi').replace(/[\s"“”'‘’«»]+/gu, ' ').replace(/[\s.!?…]+$/u, '').trim();
 
 const isText = (s: Classified): boolean => s.role === 'text';
-const isLong = (s: Classified): boolean => wordCount(s.text) >= LONG_PARAGRAPH_WORDS;
+/** a paragraph of running text: long, and ending like a sentence (a headline does not) */
+const isLong = (s: Classified): boolean => wordCount(s.text) >= LONG_PARAGRAPH_WORDS && SENTENCE_END_RE.test(withoutPipe(s.text));
 
 function setRole(s: Classified, role: Role | 'text', ruleId: string): void {
   s.role = role;
@@ -96,17 +100,32 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
+    // among the first few headline-like lines, the likeliest: printed again later, long as a
+    // headline is, next to the dateline, a byline or the story; a blog or section name is none of these
     id: 'title',
     apply(segments) {
       const heading = segments.find((s) => isText(s) && s.ruleId === 'markdown-heading');
+      const candidates: { s: Classified; i: number }[] = [];
       let longSeen = 0;
-      let candidates = 0;
-      let title: Classified | undefined = heading;
-      for (const s of heading ? [] : segments) {
+      let seen = 0;
+      for (let i = 0; i < segments.length && !heading; i++) {
+        const s = segments[i]!;
         if (!isText(s)) continue;
-        if (isTitleLike(s.text) && longSeen <= 1) { title = s; break; }
+        if (isTitleLike(s.text) && longSeen <= 1) candidates.push({ s, i });
         if (isLong(s)) longSeen++;
-        if (++candidates >= TITLE_SEARCH_LINES) break;
+        if (++seen >= TITLE_SEARCH_LINES || longSeen > 1) break;
+      }
+      const score = ({ s, i }: { s: Classified; i: number }): number => {
+        const key = comparable(splitTitleSuffix(s.text).title);
+        const repeated = segments.some((o, j) => j !== i && comparable(splitTitleSuffix(o.text).title) === key);
+        const near = [segments[i - 1], segments[i + 1]].some((n) => n && (TITLE_NEIGHBOUR_ROLES.has(n.role) || (isText(n) && isLong(n))));
+        return (repeated ? 2 : 0) + (near ? 1 : 0) + (wordCount(s.text) >= HEADLINE_WORDS ? 1 : 0);
+      };
+      let title = heading;
+      let best = -1;
+      for (const c of candidates) {
+        const sc = score(c);
+        if (sc > best) { best = sc; title = c.s; }
       }
       if (!title) return;
       setRole(title, 'title', heading ? 'markdown-heading' : 'title');
@@ -167,10 +186,13 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     id: 'navigation',
     apply(segments) {
       const { first, last } = longTextBounds(segments);
+      const titleAt = segments.findIndex((s) => s.role === 'title');
       segments.forEach((s, i) => {
         if (!isText(s) || (first >= 0 && i > first && i < last) || i === first || i === last) return;
         const t = withoutPipe(s.text);
-        if (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t)) setRole(s, 'breadcrumb', 'navigation');
+        // above the title, only the sapo may stand; any other short line is the page's header
+        const aboveTitle = i < titleAt && !isLong(s);
+        if (aboveTitle || (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t))) setRole(s, 'breadcrumb', 'navigation');
       });
     },
   },
@@ -203,33 +225,35 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
-    // a run of other news at the end: no person and at most one place in common with the story
+    // other news at the end: headlines after the last paragraph of the story, or a run of
+    // paragraphs that share no person and at most one place with it and name others instead
     id: 'teasers',
     apply(segments) {
+      const { last } = longTextBounds(segments);
+      segments.forEach((s, i) => {
+        if (last >= 0 && i > last && isText(s) && isTitleLike(s.text)) setRole(s, 'teaser', 'teasers');
+      });
       const story = segments.filter((s) => ['title', 'lede', 'caption'].includes(s.role));
       const firstBody = segments.filter(isText).slice(0, 3);
       const core = entitiesOf([...story, ...firstBody].map((s) => s.captionText ?? s.text).join('\n'));
+      const names = (i: number): string[] => { const e = entitiesOf(segments[i]!.text); return [...e.people, ...e.places]; };
+      const isForeign = (i: number): boolean => names(i).some((n) => !core.people.has(n) && !core.places.has(n));
       const textIdx = segments.map((s, i) => (isText(s) ? i : -1)).filter((i) => i >= 0);
       const run: number[] = [];
-      let unrelated = 0;
       for (let k = textIdx.length - 1; k >= 3; k--) {
-        const s = segments[textIdx[k]!]!;
-        const e = entitiesOf(s.text);
+        const e = entitiesOf(segments[textIdx[k]!]!.text);
         const sharedPeople = [...e.people].filter((p) => core.people.has(p)).length;
         const sharedPlaces = [...e.places].filter((p) => core.places.has(p)).length;
         if (sharedPeople > 0 || sharedPlaces > 1) break;
-        const foreign = [...e.people, ...e.places].some((n) => !core.people.has(n) && !core.places.has(n));
-        if (foreign) unrelated++;
         run.push(textIdx[k]!);
       }
-      if (unrelated < TEASER_MIN_RUN) return;
-      // the run starts at its first unrelated paragraph: neutral lines before it stay in the story
       run.reverse();
-      const startAt = run.findIndex((i) => {
-        const e = entitiesOf(segments[i]!.text);
-        return [...e.people, ...e.places].some((n) => !core.people.has(n) && !core.places.has(n));
-      });
-      for (const i of run.slice(startAt)) setRole(segments[i]!, 'teaser', 'teasers');
+      // the run starts at its first foreign paragraph: neutral lines before it stay in the story
+      const from = run.findIndex(isForeign);
+      const teasers = from < 0 ? [] : run.slice(from);
+      const foreign = teasers.filter(isForeign).length;
+      if (foreign < TEASER_MIN_RUN || foreign * 2 < teasers.length) return;
+      for (const i of teasers) setRole(segments[i]!, 'teaser', 'teasers');
     },
   },
   {

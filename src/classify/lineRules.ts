@@ -28,6 +28,7 @@ const ANONYMOUS_BYLINE_RE = wholeLine(BOILERPLATE.anonymousBylines.map(escapeReg
 const CORRESPONDENT_RE = /^\((?:Phóng viên|PV|Từ|Thông tấn xã Việt Nam|TTXVN)\s[^()]{2,80}\)$/u;
 /** "Chú thích hình ảnh, Ông Putin và ông Kim…" (BBC) */
 const CAPTION_PREFIX_RE = /^(?:Chú thích hình ảnh|Chú thích ảnh|Chú thích)\s?[,:]\s?(.{3,})$/iu;
+const ILLUSTRATION_RE = /^(.{10,200}?)\s?\((?:Ảnh|Hình|Hình ảnh) minh h(?:ọa|oạ)\)\.?\s?\|?$/iu;
 /** "Bài viết có sử dụng thông tin từ Reuters và AP." */
 const SOURCES_USED_RE = /^\(?(?:Bài viết\s)?(?:có\s)?(?:sử dụng|tổng hợp|tham khảo)\s(?:thông tin|tư liệu|nguồn tin|nguồn)\s(?:từ|của)\s([^()]{2,80}?)\.?\)?$/iu;
 const FOOTER_RE = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
@@ -39,13 +40,13 @@ const BREADCRUMB_PART_WORDS = 4;
 const RELATED_INLINE_RE = new RegExp(`^(?:${BOILERPLATE.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu');
 
 const URL_RE = /^<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
-const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link)\b[^:]{0,60}?\s?:\s?<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
+const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link|Liên kết|URL|Địa chỉ bài viết)(?![\p{L}])[^:]{0,60}?\s?:\s?<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
 /** "- Ảnh 2." closing a repeated title: the photo marker of Soha, Znews, Kenh14 */
 const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
 /** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
-const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])([\s.\-–—]*)\(?\s?(?:Ảnh(?:\sminh\s?h[oọ]ạ?)?|Ảnh minh họa|Nguồn(?:\sảnh)?|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
+const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])([\s.\-–—]*)\(?\s?(?:Ảnh(?:\sminh\s?h(?:ọa|oạ))?|Ảnh minh họa|Nguồn(?:\sảnh)?|Hình|Hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
-const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh[oọ]ạ|Ảnh minh h[oọ]ạ)\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
+const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Hình|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh minh h(?:ọa|oạ))\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
 const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
@@ -167,6 +168,14 @@ export const LINE_RULES: readonly LineRule[] = [
     },
   },
   {
+    // "Một tàu chở dầu neo đậu tại cảng biển. (Ảnh minh họa)"
+    id: 'caption-illustration',
+    apply(text) {
+      const m = ILLUSTRATION_RE.exec(text);
+      return m && wordCount(m[1]!) >= 3 ? { role: 'caption', captionText: m[1]!.trim(), credit: null } : null;
+    },
+  },
+  {
     id: 'caption',
     apply(text) {
       const m = CAPTION_CREDIT_RE.exec(text);
@@ -190,6 +199,7 @@ export const LINE_RULES: readonly LineRule[] = [
       if (!b) return null;
       const v: Verdict = { role: 'byline', names: b.authors };
       if (b.outlet !== undefined) v.byOutlet = b.outlet;
+      if (b.agencies) v.agencyNames = b.agencies;
       return v;
     },
   },

@@ -38,6 +38,8 @@ const NAME_SEPARATOR_RE = /\s+[-–—]\s+|\s*[,;]\s*|\s+và\s+|\s+&\s+/u;
 
 export interface Byline {
   authors: string[];
+  /** "Thu Hằng/TTXVN": the agency the writer works for */
+  agencies?: string[];
   /** "Hạnh Lê/Báo Thế giới và Việt Nam" → the outlet's registry id, or the name as written */
   outlet?: string;
 }
@@ -52,18 +54,23 @@ export function parseByline(text: string): Byline | null {
     outlet = outletRegistry.lookup(paren[2]!)!.id;
     t = paren[1]!;
   }
-  const slash = t.indexOf('/');
-  if (slash > 0 && outlet === undefined) {
-    const after = t.slice(slash + 1).trim();
+  let agency: string | undefined;
+  // "Hạnh Lê/Báo Thế giới và Việt Nam", "Thu Hằng/TTXVN", "Khánh An, RFA"
+  const sep = /^(.+?)\s?(?:\/|,)\s?([^/,]+)$/u.exec(t);
+  if (sep && outlet === undefined) {
+    const after = sep[2]!.trim();
     const known = outletRegistry.lookup(after);
-    if (!known && !/^(?:Báo|Tạp chí|Đài|Kênh)\s/u.test(after)) return null;
-    outlet = known ? known.id : after;
-    t = t.slice(0, slash).trim();
+    const ag = agencyRegistry.canonical(after);
+    if (known || ag || (t.includes('/') && /^(?:Báo|Tạp chí|Đài|Kênh)\s/u.test(after))) {
+      if (ag) agency = ag; else outlet = known ? known.id : after;
+      t = sep[1]!.trim();
+    } else if (t.includes('/')) return null;
   }
   if (t.length === 0 || t.length > 80) return null;
   const names = t.split(NAME_SEPARATOR_RE).map((n) => n.trim()).filter(Boolean);
   if (names.length === 0 || !names.every(isPersonName)) return null;
   const byline: Byline = { authors: names.map(normaliseNameCase) };
   if (outlet !== undefined) byline.outlet = outlet;
+  if (agency !== undefined) byline.agencies = [agency];
   return byline;
 }

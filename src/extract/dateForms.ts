@@ -23,7 +23,8 @@ export interface DateForm {
 export const DATE_FORMS: readonly DateForm[] = [
   { id: 'iso', example: '2024-01-17T21:08:30+07:00', pattern: `${ISO}${ZONE}?` },
   { id: 'weekday-dmy-time', example: 'Thứ Tư, 17/01/2024 21:08:30 +07:00', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?(?:[Nn]gày\\s)?${DMY}${SEP}${TIME}${ZONE}?` },
-  { id: 'weekday-time-dmy', example: 'Thứ Tư, 07:09, 19/06/2024', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${TIME}${SEP}(?:[Nn]gày\\s)?${DMY}${ZONE}?` },
+  { id: 'weekday-time-dmy', example: 'Thứ Tư, 07:09, 19/06/2024 · 06:30 - Thứ Tư, 18/06/2025', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${TIME}${SEP}(?:${WEEKDAY}\\s?,?\\s?)?(?:[Nn]gày\\s)?${DMY}${ZONE}?` },
+  { id: 'ymd-dots', example: '2024.05.17', pattern: String.raw`(?<y>(?:19|20)\d{2})\.(?<m>\d{1,2})\.(?<d>\d{1,2})(?![\d.])` },
   { id: 'vi-long', example: 'ngày 17 tháng 1 năm 2024 lúc 21:08', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?${VI_LONG}(?:${SEP}${TIME})?${ZONE}?` },
   { id: 'weekday-dmy', example: 'Thứ hai, 5/2/2024', pattern: `(?:${WEEKDAY}\\s?,?\\s?)?(?:[Nn]gày\\s)?${DMY}${ZONE}?` },
 ];
