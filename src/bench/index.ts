@@ -70,7 +70,9 @@ export function buildCapabilities(source: string): { cacheFlag: boolean; quietFl
 }
 
 function failure(name: string, m: Measured): string {
-  const last = (m.stderr.trim().split('\n').slice(-1)[0] ?? '').slice(0, 200);
+  // The message, not the last stack frame: the last line that is not "    at …".
+  const lines = m.stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /u.test(l) && !/^Node\.js v/u.test(l));
+  const last = (lines.find((l) => /error/iu.test(l)) ?? lines.slice(-1)[0] ?? '').trim().slice(0, 200);
   return `${name} failed (${m.signal ? `signal ${m.signal}` : `exit ${m.code}`})${last ? `: ${last}` : ''}`;
 }
 
