@@ -4,7 +4,10 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArticle, type Finding } from '../parse.ts';
+import type { Finding } from '../parse.ts';
+import { parserVersion } from './parserVersion.ts';
+import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
+import { ParsePool, type FileToParse } from './parsePool.ts';
 import type { ArticleRecord } from '../record.ts';
 
 export type Message = Finding;
@@ -14,6 +17,8 @@ export interface LoadResult {
   messages: Message[];
   /** every input file and what became of it */
   files: { file: string; outcome: 'record' | 'error' }[];
+  /** how many files came from the parse cache */
+  cacheHits: number;
 }
 
 const ARTICLE_FILE_RE = /\.(?:txt|md|markdown)$/iu;
@@ -65,24 +70,81 @@ export function assignUniqueSlugs(records: ArticleRecord[]): void {
   }
 }
 
-export async function loadArchive(dir: string, options: { now?: Date } = {}): Promise<LoadResult> {
+export interface LoadOptions {
+  /** for the future-date warning */
+  now?: Date;
+  /** the parse cache folder; false for none (default ".cache/records") */
+  cache?: string | false;
+  /** called as files are parsed: how many are done, of how many, and how many came from the cache */
+  onProgress?: (done: number, total: number, cached: number) => void;
+}
+
+export const DEFAULT_CACHE_DIR = '.cache/records';
+const DAY_MS = 86_400_000;
+
+/** The future is a matter of the clock, not of the text: checked here, never cached. */
+function futureDateFinding(r: ArticleRecord, now: Date | undefined): Finding | null {
+  if (!now || !r.published.iso || Date.parse(r.published.iso) <= now.getTime() + DAY_MS) return null;
+  return { file: r.sourceFile, line: 1, column: 1, severity: 'warning', message: `publication date ${r.published.date} is in the future`, ruleId: 'date/future' };
+}
+
+/** files parsed per batch: bounds the bytes held in memory at once */
+const PARSE_BATCH = 2000;
+
+export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const messages: Message[] = [];
+  const listed = await listArticleFiles(resolve(dir), messages);
+  const cache = options.cache === false ? null : new RecordCache(options.cache ?? DEFAULT_CACHE_DIR);
+  const version = parserVersion();
+  const results: CachedParse[] = new Array(listed.length);
+  const pool = new ParsePool(listed.length);
+  let done = 0;
+  let hits = 0;
+  try {
+    for (let start = 0; start < listed.length; start += PARSE_BATCH) {
+      const batch: { i: number; key: string | null; file: FileToParse }[] = [];
+      for (let i = start; i < Math.min(start + PARSE_BATCH, listed.length); i++) {
+        const f = listed[i]!;
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(f.path);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'error';
+          results[i] = { record: null, findings: [{ file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${code})`, ruleId: 'read/io' }] };
+          options.onProgress?.(++done, listed.length, hits);
+          continue;
+        }
+        const key = cache ? cacheKey(version, f.rel, bytes) : null;
+        const cached = key && cache ? await cache.get(key) : undefined;
+        if (cached) {
+          results[i] = cached;
+          hits++;
+          options.onProgress?.(++done, listed.length, hits);
+        } else batch.push({ i, key, file: { rel: f.rel, bytes } });
+      }
+      const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
+      for (let k = 0; k < batch.length; k++) {
+        results[batch[k]!.i] = parsed[k]!;
+        if (cache && batch[k]!.key) await cache.set(batch[k]!.key!, parsed[k]!);
+      }
+    }
+  } finally {
+    await pool.close();
+  }
   const records: ArticleRecord[] = [];
   const files: LoadResult['files'] = [];
-  for (const f of await listArticleFiles(resolve(dir), messages)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(f.path);
-    } catch (error) {
-      messages.push({ file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ruleId: 'read/io' });
-      files.push({ file: f.rel, outcome: 'error' });
-      continue;
+  listed.forEach((f, i) => {
+    const r = results[i]!;
+    messages.push(...r.findings);
+    files.push({ file: f.rel, outcome: r.record ? 'record' : 'error' });
+    if (!r.record) return;
+    const future = futureDateFinding(r.record, options.now);
+    if (future) {
+      messages.push(future);
+      r.record.warnings.push(`line 1: ${future.message} [${future.ruleId}]`);
     }
-    const result = parseArticle({ sourceFile: f.rel, bytes, ...(options.now ? { now: options.now } : {}) });
-    messages.push(...result.findings);
-    files.push({ file: f.rel, outcome: result.record ? 'record' : 'error' });
-    if (result.record) records.push(result.record);
-  }
+    records.push(r.record);
+  });
   assignUniqueSlugs(records);
-  return { records, messages, files };
+  return { records, messages, files, cacheHits: hits };
 }

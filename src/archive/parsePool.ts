@@ -1,0 +1,64 @@
+/**
+ * Parsing split over worker threads. Small batches are parsed in this thread:
+ * a worker costs a few hundred milliseconds to start.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { parseArticle } from '../parse.ts';
+import type { CachedParse } from './recordCache.ts';
+
+/** below this many files to parse, workers cost more than they save */
+export const WORKER_THRESHOLD = 400;
+
+export interface FileToParse { rel: string; bytes: Uint8Array }
+
+const parseHere = (f: FileToParse): CachedParse => {
+  const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
+  return { record, findings };
+};
+
+export class ParsePool {
+  private workers: Worker[] = [];
+
+  constructor(private readonly expected: number) {}
+
+  private start(): void {
+    if (this.workers.length > 0) return;
+    const threads = Math.min(availableParallelism(), 4);
+    if (this.expected < WORKER_THRESHOLD || threads < 2) return;
+    // the worker is TypeScript too: its entry registers tsx, then loads parseWorker.ts
+    this.workers = Array.from({ length: threads }, () => new Worker(new URL('./parseWorkerEntry.mjs', import.meta.url)));
+  }
+
+  /** Parses a batch; results in input order; `onDone` once per file as it finishes. */
+  async parse(files: readonly FileToParse[], onDone: () => void = () => {}): Promise<CachedParse[]> {
+    this.start();
+    const results: CachedParse[] = new Array(files.length);
+    if (this.workers.length === 0) {
+      files.forEach((f, i) => { results[i] = parseHere(f); onDone(); });
+      return results;
+    }
+    let next = 0;
+    await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
+      const feed = (): void => {
+        if (next >= files.length) { w.off('message', onMessage); w.off('error', reject); resolve(); return; }
+        const id = next++;
+        w.postMessage({ id, rel: files[id]!.rel, bytes: files[id]!.bytes });
+      };
+      const onMessage = (m: { id: number } & CachedParse): void => {
+        results[m.id] = { record: m.record, findings: m.findings };
+        onDone();
+        feed();
+      };
+      w.on('message', onMessage);
+      w.on('error', reject);
+      feed();
+    })));
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers = [];
+  }
+}

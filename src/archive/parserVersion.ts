@@ -1,0 +1,30 @@
+/**
+ * A hash of everything that decides a record: the parser's code and its data.
+ * A cached record is valid only for the version that made it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+/** what a record depends on, relative to src/ */
+const PARSER_PARTS = ['read', 'classify', 'extract', 'registry', 'parse.ts', 'record.ts'];
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+}
+
+let cached: string | undefined;
+export function parserVersion(): string {
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  for (const part of PARSER_PARTS) {
+    for (const file of filesUnder(join(SRC, part))) {
+      hash.update(file.slice(SRC.length)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  cached = hash.digest('hex').slice(0, 16);
+  return cached;
+}

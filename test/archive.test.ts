@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadArchive, assignUniqueSlugs } from '../src/archive/load.ts';
+import { ParsePool } from '../src/archive/parsePool.ts';
+import type { ArticleRecord } from '../src/record.ts';
+
+function tempArticles(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'arch-'));
+  cpSync('articles', join(dir, 'articles'), { recursive: true });
+  return dir;
+}
+
+test('parse cache: a second load reads every record from the cache, identical', async () => {
+  const dir = tempArticles();
+  const cache = join(dir, 'cache');
+  const cold = await loadArchive(join(dir, 'articles'), { cache });
+  const warm = await loadArchive(join(dir, 'articles'), { cache });
+  assert.equal(cold.cacheHits, 0);
+  assert.equal(warm.cacheHits, 5);
+  assert.deepEqual(warm.records, cold.records);
+  assert.deepEqual(warm.messages, cold.messages);
+  rmSync(dir, { recursive: true });
+});
+
+test('parse cache: a changed file is parsed again, the others are not; a deleted file is gone', async () => {
+  const dir = tempArticles();
+  const cache = join(dir, 'cache');
+  await loadArchive(join(dir, 'articles'), { cache });
+  const file = join(dir, 'articles', '002_43dc0896c6e506a4.txt');
+  writeFileSync(file, '---\ndate: 2022-08-16\n---\nNga thực hiện bước đi mới đối với Triều Tiên\n\nNội dung mới của bài báo về quan hệ hai nước, đủ dài để là một đoạn văn.\n');
+  rmSync(join(dir, 'articles', '004_d438f4879cd1b813.txt'));
+  const again = await loadArchive(join(dir, 'articles'), { cache });
+  assert.equal(again.cacheHits, 3);
+  assert.equal(again.records.length, 4);
+  assert.equal(again.records.find((r) => r.sourceFile === '002_43dc0896c6e506a4.txt')?.published.date, '2022-08-16');
+  rmSync(dir, { recursive: true });
+});
+
+test('worker pool gives the same records as parsing in this thread', async () => {
+  const files = readdirSync('test/fixtures/outlets').filter((n) => n.endsWith('.txt'))
+    .map((n) => ({ rel: n, bytes: new Uint8Array(readFileSync(join('test/fixtures/outlets', n))) }));
+  const many = Array.from({ length: 420 }, (_, i) => files[i % files.length]!);
+  const pool = new ParsePool(many.length);
+  const viaWorkers = await pool.parse(many);
+  await pool.close();
+  const here = await new ParsePool(1).parse(many.slice(0, files.length));
+  assert.deepEqual(viaWorkers.slice(0, files.length), here);
+});
+
+test('folder listing: sorted, nested folders read, a directory named x.txt and a link outside are not articles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arch-'));
+  const articles = join(dir, 'articles');
+  mkdirSync(join(articles, '2024'), { recursive: true });
+  cpSync('articles/001_a7106049b9dd7f83.txt', join(articles, '2024', 'b.txt'));
+  cpSync('articles/000_39d8c5cb103f1b44.txt', join(articles, 'a b ..đ.txt'));
+  mkdirSync(join(articles, 'x.txt'));
+  writeFileSync(join(dir, 'outside.txt'), 'Bí mật bên ngoài thư mục bài viết.');
+  symlinkSync(join(dir, 'outside.txt'), join(articles, 'link.txt'));
+  const r = await loadArchive(articles, { cache: false });
+  assert.deepEqual(r.files.map((f) => f.file), ['2024/b.txt', 'a b ..đ.txt']);
+  assert.ok(r.messages.some((m) => m.file === 'link.txt' && m.severity === 'error' && /outside/.test(m.message)));
+  rmSync(dir, { recursive: true });
+});
+
+test('unique slugs: the oldest keeps the slug, the others get a stable suffix', () => {
+  const base = { slug: 'nga-va-trieu-tien', published: { iso: null } } as unknown as ArticleRecord;
+  const a = { ...base, id: 'bbbbbb11', published: { iso: '2024-01-01T00:00:00+07:00' } } as ArticleRecord;
+  const b = { ...base, id: 'aaaaaa22', published: { iso: '2024-02-01T00:00:00+07:00' } } as ArticleRecord;
+  const records = [b, a];
+  assignUniqueSlugs(records);
+  assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien-aaaaaa', 'nga-va-trieu-tien']);
+});
