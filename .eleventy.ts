@@ -8,8 +8,23 @@ export const FONT_FILES = ['vietnamese', 'latin'].flatMap((subset) =>
   [400, 600, 700].map((weight) => `be-vietnam-pro-${subset}-${weight}-normal.woff2`),
 );
 
+/** a site-absolute path that needs no normalising: "/bai-viet/x/", not "//x", "/a/../b" or "https://…" */
+const PLAIN_PATH_RE = /^\/(?!\/)(?!.*(?:\/\/|(?:^|\/)\.\.?(?:\/|$)))\S*$/u;
+
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
+
+  // Eleventy's `url` filter builds a URL object per call (a fifth of a build's time at 2,000
+  // articles). Plain site paths take a fast path with the same result; anything else goes to it.
+  const eleventyUrl = eleventyConfig.getFilter('url');
+  let root: string | undefined;
+  eleventyConfig.addFilter('url', function (this: unknown, url: string, prefix?: string) {
+    if (prefix === undefined && typeof url === 'string' && PLAIN_PATH_RE.test(url)) {
+      root ??= String(eleventyUrl.call(this, '/'));
+      return root + url.slice(1);
+    }
+    return eleventyUrl.call(this, url, prefix);
+  });
   eleventyConfig.setTemplateFormats(['11ty.ts']);
 
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });

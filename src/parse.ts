@@ -18,7 +18,7 @@ import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.t
 import { comparable, splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
-import { findPeople, findPlaces } from './extract/entities.ts';
+import { findEntities } from './extract/entities.ts';
 import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
@@ -222,8 +222,7 @@ export function parseArticle(input: ParseInput): ParseResult {
 
   // ---- entities ----
   const entityTexts = [title, ...(lede ? [lede] : []), ...segments.filter((s) => s.role === 'body' || s.role === 'caption').map((s) => s.captionText ?? s.text)];
-  const people = findPeople(entityTexts);
-  const places = findPlaces(entityTexts);
+  const { people, places } = findEntities(entityTexts);
 
   if (!outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
 

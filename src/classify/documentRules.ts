@@ -3,7 +3,7 @@
  * others (title, byline zones, related links, duplicates, lede, teasers).
  * They run in the order of DOCUMENT_RULES, each over the whole list.
  */
-import { BOILERPLATE, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+import { BOILERPLATE, outletRegistry, personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import type { Classified, Role } from './types.ts';
 
@@ -30,7 +30,7 @@ const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(
 const SENTENCE_END_RE = /[.!?…]["”’»)]?$|[.!?…]\s?["”’»)]$/u;
 const TITLE_START_RE = /^[\p{Lu}\p{N}"'“‘«(\[]/u;
 
-export const withoutPipe = (t: string): string => t.replace(/\s*\|+\s*$/u, '').trim();
+export const withoutPipe = (t: string): string => (t.includes('|') ? t.replace(/\s*\|+\s*$/u, '') : t).trim();
 /** "X X" (a related link printed twice in one line) */
 export function doubledHalf(text: string): string | null {
   const t = withoutPipe(text);
@@ -82,9 +82,10 @@ function longTextBounds(segments: readonly Classified[]): { first: number; last:
 }
 
 function entitiesOf(text: string): { people: Set<string>; places: Set<string> } {
+  const tokens = tokenize(text);
   return {
-    people: new Set(personRegistry.scan(text).map((m) => m.name)),
-    places: new Set(placeRegistry.scan(text).map((m) => m.name)),
+    people: new Set(personRegistry.scan(text, tokens).map((m) => m.name)),
+    places: new Set(placeRegistry.scan(text, tokens).map((m) => m.name)),
   };
 }
 

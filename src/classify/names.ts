@@ -45,7 +45,11 @@ export interface Byline {
 }
 
 /** Reads a whole line as a byline, or returns null. */
+/** a byline is short: longer lines are text, and are not worth the name checks */
+const BYLINE_MAX_CHARS = 120;
+
 export function parseByline(text: string): Byline | null {
+  if (text.length > BYLINE_MAX_CHARS) return null;
   let t = text.trim().replace(/\s*\|+\s*$/, '').replace(BYLINE_PREFIX_RE, '').replace(BYLINE_NOTE_RE, '');
   let outlet: string | undefined;
   // "Theo Hoàng Phương (Người Lao Động)": the original writer and outlet

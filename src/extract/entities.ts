@@ -1,16 +1,23 @@
 /** People and places mentioned in the kept text, canonical, in order of first mention. */
-import { personRegistry, placeRegistry } from '../registry/index.ts';
+import { personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
 
-function inOrder(texts: readonly string[], scan: (t: string) => { name: string }[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const t of texts) {
-    for (const m of scan(t)) {
-      if (!seen.has(m.name)) { seen.add(m.name); out.push(m.name); }
-    }
-  }
-  return out;
+function addInOrder(out: string[], seen: Set<string>, names: readonly { name: string }[]): void {
+  for (const m of names) if (!seen.has(m.name)) { seen.add(m.name); out.push(m.name); }
 }
 
-export const findPeople = (texts: readonly string[]): string[] => inOrder(texts, (t) => personRegistry.scan(t));
-export const findPlaces = (texts: readonly string[]): string[] => inOrder(texts, (t) => placeRegistry.scan(t));
+/** People and places of the texts, each text read once. */
+export function findEntities(texts: readonly string[]): { people: string[]; places: string[] } {
+  const people: string[] = [];
+  const places: string[] = [];
+  const seenPeople = new Set<string>();
+  const seenPlaces = new Set<string>();
+  for (const t of texts) {
+    const tokens = tokenize(t);
+    addInOrder(people, seenPeople, personRegistry.scan(t, tokens));
+    addInOrder(places, seenPlaces, placeRegistry.scan(t, tokens));
+  }
+  return { people, places };
+}
+
+export const findPeople = (texts: readonly string[]): string[] => findEntities(texts).people;
+export const findPlaces = (texts: readonly string[]): string[] => findEntities(texts).places;

@@ -29,7 +29,18 @@ export function slugify(text: string, maxLength = 80): string {
   return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
 }
 
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** the rules ask for the same lines' counts many times: remembered, within bounds */
+const wordCounts = new Map<string, number>();
+const WORD_COUNT_MEMO = 20_000;
+
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+  const known = wordCounts.get(text);
+  if (known !== undefined) return known;
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(text)) n++;
+  if (wordCounts.size >= WORD_COUNT_MEMO) wordCounts.clear();
+  wordCounts.set(text, n);
+  return n;
 }

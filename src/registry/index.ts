@@ -75,8 +75,9 @@ export interface Mention {
 
 /** Words of a name or a text: letters and digits; ".", "&" and "+" count as words ("V.Putin", "TG&VN", "Vietnam+"). */
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[.&+]/gu;
-interface Token { text: string; index: number; end: number }
-function tokenize(text: string): Token[] {
+export interface Token { text: string; index: number; end: number }
+/** the words of a text, once, for all the registries that scan it */
+export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) out.push({ text: m[0], index: m.index, end: m.index + m[0].length });
   return out;
@@ -135,9 +136,8 @@ class EntityMatcher {
     const loose = longestAt(this.folded, words.map(foldAscii), 0);
     return loose && loose.length === words.length ? loose.name : undefined;
   }
-  scan(text: string): Mention[] {
+  scan(text: string, tokens: readonly Token[] = tokenize(text)): Mention[] {
     const found: Mention[] = [];
-    const tokens = tokenize(text);
     const words = tokens.map((t) => this.fold(t.text));
     for (let i = 0; i < words.length;) {
       const m = longestAt(this.exact, words, i);
@@ -238,8 +238,8 @@ const SHORT_RE = shortForms.length
 
 export const personRegistry = {
   all: PEOPLE,
-  scan(text: string): Mention[] {
-    const found = personMatcher.scan(text);
+  scan(text: string, tokens?: readonly Token[]): Mention[] {
+    const found = personMatcher.scan(text, tokens);
     if (SHORT_RE) {
       for (const m of text.matchAll(SHORT_RE)) {
         const form = m[1]!;
@@ -258,6 +258,6 @@ export const personRegistry = {
 const placeMatcher = new EntityMatcher(PLACES, true);
 export const placeRegistry = {
   all: PLACES,
-  scan: (text: string): Mention[] => placeMatcher.scan(text),
+  scan: (text: string, tokens?: readonly Token[]): Mention[] => placeMatcher.scan(text, tokens),
   kindOf: (name: string): string | undefined => PLACES.find((p) => p.name === name)?.kind,
 };

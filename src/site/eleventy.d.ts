@@ -6,6 +6,8 @@ declare module '@11ty/eleventy' {
     addPassthroughCopy(copy: string | Record<string, string>): void;
     addGlobalData(name: string, data: unknown): void;
     setQuietMode(quiet: boolean): void;
+    getFilter(name: string): (this: unknown, ...args: unknown[]) => unknown;
+    addFilter(name: string, filter: (this: unknown, ...args: never[]) => unknown): void;
   }
   export interface EleventyOptions {
     configPath?: string;
