@@ -18,6 +18,7 @@ import type { Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
 import { buildSiteData } from './site/data.ts';
+import { buildSearchIndex } from './search/index.ts';
 
 export interface BuildOptions {
   /** the articles folder (default "articles") */
@@ -85,6 +86,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } finally {
     process.chdir(cwd);
   }
+  // Search (src/search/): the Pagefind index from the records, into the staging folder.
+  await buildSearchIndex({ siteDir: staging, records, pathPrefix }).catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  });
   await rm(output, { recursive: true, force: true });
   await rename(staging, output);
 

@@ -54,6 +54,7 @@ export function layout(ctx: Ctx, data: Data, meta: PageMeta, body: Html): string
     { name: 'Nhân vật', url: '/nhan-vat/' },
     { name: 'Địa danh', url: '/dia-danh/' },
     { name: 'Chưa rõ ngày', url: '/chua-ro-ngay/' },
+    { name: 'Tìm kiếm', url: '/tim-kiem/' }, // search (templates/search.11ty.ts)
   ];
   return html`<!doctype html>
 <html lang="vi">

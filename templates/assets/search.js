@@ -1,0 +1,290 @@
+// The search page (/tim-kiem/): Pagefind in the browser, no framework.
+// The state lives in the URL (?q=…&bao=…&nam=…&nhan-vat=…&dia-danh=…&sap-xep=moi-nhat),
+// read on load and kept up to date, so a search can be shared. The index is in
+// ../pagefind/ next to this file's folder, so a path prefix needs nothing more.
+// Result URLs already carry the prefix: Pagefind's baseUrl is "/".
+
+const PER_PAGE = 10;
+const FILTERS = [
+  { key: 'outlet', param: 'bao', label: 'Báo', kind: 'checkbox' },
+  { key: 'year', param: 'nam', label: 'Năm', kind: 'checkbox' },
+  { key: 'person', param: 'nhan-vat', label: 'Nhân vật', kind: 'select' },
+  { key: 'place', param: 'dia-danh', label: 'Địa danh', kind: 'select' },
+];
+const SORT_PARAM = 'sap-xep';
+const NEWEST = 'moi-nhat';
+
+const form = document.getElementById('search');
+const input = document.getElementById('q');
+const filtersBox = document.getElementById('search-filters');
+const statusEl = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+const baseTitle = document.title;
+const collator = new Intl.Collator('vi');
+
+let pagefindPromise = null;
+let filtersBuilt = false;
+let current = { results: [], shown: 0 };
+let sequence = 0;
+let typingTimer = 0;
+
+function loadPagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = import(new URL('../pagefind/pagefind.js', import.meta.url).href).then(async (pf) => {
+      await pf.options({ baseUrl: '/', excerptLength: 28 });
+      return pf;
+    });
+    pagefindPromise.catch(() => {
+      pagefindPromise = null;
+    });
+  }
+  return pagefindPromise;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  node.append(...children);
+  return node;
+}
+
+// ---- the form's state <-> the URL ------------------------------------------
+
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: params.get('q') ?? '',
+    filters: Object.fromEntries(FILTERS.map((f) => [f.key, params.getAll(f.param).filter(Boolean)])),
+    newest: params.get(SORT_PARAM) === NEWEST,
+  };
+}
+
+function stateFromForm() {
+  const data = new FormData(form);
+  return {
+    q: String(data.get('q') ?? '').trim(),
+    filters: Object.fromEntries(FILTERS.map((f) => [f.key, data.getAll(f.param).map(String).filter(Boolean)])),
+    newest: data.get(SORT_PARAM) === NEWEST,
+  };
+}
+
+function urlOf(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const f of FILTERS) for (const v of state.filters[f.key]) params.append(f.param, v);
+  if (state.newest) params.set(SORT_PARAM, NEWEST);
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+function hasFilters(state) {
+  return FILTERS.some((f) => state.filters[f.key].length > 0);
+}
+
+/** The wanted values of the filter controls, kept until the controls exist. */
+let wanted = stateFromUrl();
+
+function applyToControls(state) {
+  input.value = state.q;
+  for (const f of FILTERS) {
+    const values = new Set(state.filters[f.key]);
+    for (const control of form.querySelectorAll(`[name="${f.param}"]`)) {
+      if (control.type === 'checkbox') control.checked = values.has(control.value);
+      else control.value = [...values][0] ?? '';
+    }
+  }
+  const sort = form.querySelector(`[name="${SORT_PARAM}"]`);
+  if (sort) sort.value = state.newest ? NEWEST : '';
+}
+
+// ---- filters -----------------------------------------------------------------
+
+function orderValues(key, counts) {
+  const names = Object.keys(counts);
+  if (key === 'year') return names.sort((a, b) => b.localeCompare(a));
+  if (key === 'outlet') return names.sort((a, b) => counts[b] - counts[a] || collator.compare(a, b));
+  return names.sort((a, b) => collator.compare(a, b));
+}
+
+function buildFilters(all) {
+  const groups = [];
+  for (const f of FILTERS) {
+    const counts = all[f.key] ?? {};
+    const values = orderValues(f.key, counts);
+    if (!values.length) continue;
+    if (f.kind === 'checkbox') {
+      const options = values.map((v, i) =>
+        el(
+          'label',
+          { class: 'search-check' },
+          el('input', { type: 'checkbox', name: f.param, value: v, id: `loc-${f.param}-${i}` }),
+          ` ${v} `,
+          el('span', { class: 'n', 'data-filter': f.key, 'data-value': v }, `(${counts[v]})`),
+        ),
+      );
+      groups.push(el('fieldset', { class: 'search-group' }, el('legend', {}, f.label), ...options));
+    } else {
+      const id = `loc-${f.param}`;
+      const select = el(
+        'select',
+        { id, name: f.param, class: 'search-select' },
+        el('option', { value: '' }, 'Tất cả'),
+        ...values.map((v) => el('option', { value: v, 'data-filter': f.key, 'data-value': v, 'data-name': v }, `${v} (${counts[v]})`)),
+      );
+      groups.push(el('div', { class: 'search-group search-group-select' }, el('label', { for: id }, f.label), select));
+    }
+  }
+  const sortId = 'loc-sap-xep';
+  groups.push(
+    el(
+      'div',
+      { class: 'search-group search-group-select' },
+      el('label', { for: sortId }, 'Sắp xếp'),
+      el(
+        'select',
+        { id: sortId, name: SORT_PARAM, class: 'search-select' },
+        el('option', { value: '' }, 'Phù hợp nhất'),
+        el('option', { value: NEWEST }, 'Mới nhất'),
+      ),
+    ),
+  );
+  filtersBox.replaceChildren(...groups);
+  filtersBox.hidden = false;
+  filtersBuilt = true;
+}
+
+/** Counts for the current search: how many results each value would leave. */
+function updateCounts(counts) {
+  for (const node of filtersBox.querySelectorAll('[data-filter]')) {
+    const n = counts?.[node.dataset.filter]?.[node.dataset.value] ?? 0;
+    if (node.tagName === 'OPTION') node.textContent = `${node.dataset.name} (${n})`;
+    else node.textContent = `(${n})`;
+  }
+}
+
+function pagefindFilters(state) {
+  const filters = {};
+  for (const f of FILTERS) {
+    const values = state.filters[f.key];
+    if (values.length) filters[f.key] = { any: values };
+  }
+  return filters;
+}
+
+// ---- results -------------------------------------------------------------------
+
+/** Pagefind's excerpt: text with "<" and ">" escaped and <mark> around the hits. */
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const part of String(excerpt ?? '').split(/(<\/?mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) {
+      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      nodes.push(marked ? el('mark', {}, text) : document.createTextNode(text));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const meta = data.meta ?? {};
+  const date = meta.day ? el('time', { datetime: meta.day }, meta.date ?? meta.day) : el('span', { class: 'undated' }, meta.date ?? '');
+  const line = el('p', { class: 'item-meta' }, date);
+  if (meta.outlet) line.append(' · ', el('span', {}, meta.outlet));
+  return el(
+    'li',
+    { class: 'item' },
+    el('h2', { class: 'item-title' }, el('a', { href: data.url }, meta.title ?? data.url)),
+    line,
+    el('p', { class: 'item-summary search-excerpt' }, ...excerptNodes(data.excerpt)),
+  );
+}
+
+async function showMore(focusFirst) {
+  const token = sequence;
+  const slice = current.results.slice(current.shown, current.shown + PER_PAGE);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (token !== sequence) return;
+  const items = data.map(resultItem);
+  list.append(...items);
+  current.shown += slice.length;
+  more.hidden = current.shown >= current.results.length;
+  if (focusFirst && items[0]) items[0].querySelector('a')?.focus();
+}
+
+function setStatus(text) {
+  statusEl.textContent = text;
+}
+
+async function run(state) {
+  const token = ++sequence;
+  const filtered = hasFilters(state);
+  if (!state.q && !filtered) {
+    list.replaceChildren();
+    more.hidden = true;
+    setStatus('');
+    document.title = baseTitle;
+    return;
+  }
+  setStatus('Đang tìm…');
+  let pf;
+  try {
+    pf = await loadPagefind();
+    if (!filtersBuilt) {
+      buildFilters(await pf.filters());
+      applyToControls(wanted);
+    }
+  } catch {
+    if (token === sequence) setStatus('Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.');
+    return;
+  }
+  const search = await pf.search(state.q || null, {
+    filters: pagefindFilters(state),
+    ...(state.newest || !state.q ? { sort: { date: 'desc' } } : {}),
+  });
+  if (token !== sequence || !search) return;
+  current = { results: search.results, shown: 0 };
+  list.replaceChildren();
+  updateCounts(search.filters);
+  const n = search.results.length;
+  const what = state.q ? ` cho “${state.q}”` : '';
+  setStatus(n ? `${n.toLocaleString('vi-VN')} kết quả${what}` : `Không tìm thấy kết quả${what}.`);
+  document.title = state.q ? `“${state.q}” – ${baseTitle}` : baseTitle;
+  await showMore(false);
+}
+
+function go(push) {
+  const state = stateFromForm();
+  wanted = state;
+  const url = urlOf(state);
+  if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  return run(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  go(true);
+});
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => go(false), 300);
+});
+input.addEventListener('focus', () => loadPagefind().catch(() => {}), { once: true });
+filtersBox.addEventListener('change', () => go(false));
+more.addEventListener('click', () => showMore(true));
+window.addEventListener('popstate', () => {
+  wanted = stateFromUrl();
+  applyToControls(wanted);
+  run(wanted);
+});
+
+applyToControls(wanted);
+run(wanted);

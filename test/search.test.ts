@@ -1,0 +1,214 @@
+/**
+ * Search, without a browser: what each article gives the index (the readable
+ * text first, then the variants and folded words Pagefind cannot derive), and
+ * the pagefind/ folder of a build of articles/ at the root and under /sub/.
+ * The searches themselves run in chromium: test/search-e2e.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { buildSite } from '../src/build.ts';
+import type { ArticleRecord } from '../src/record.ts';
+import { aliasTable, dWords, entityTerms, extraTerms, foldAscii, matchKey, searchContent, type AliasTables } from '../src/search/content.ts';
+import { searchRecord } from '../src/search/index.ts';
+
+const ALIASES: AliasTables = {
+  people: aliasTable([{ name: 'Kim Jong-un', variants: ['Kim Jong Un', 'Kim Châng-un'] }]),
+  places: aliasTable([
+    { name: 'Moskva', variants: ['Moscow', 'Mát-xcơ-va'] },
+    { name: 'Kiev', variants: ['Kyiv', 'Ki-ép'] },
+    { name: 'Đà Nẵng', variants: ['Da Nang'] },
+    { name: 'Triều Tiên', variants: ['CHDCND Triều Tiên', 'North Korea'] },
+  ]),
+};
+
+function record(over: Partial<ArticleRecord>): ArticleRecord {
+  return {
+    id: 'x1',
+    slug: 'bai-thu',
+    sourceFile: 'x.txt',
+    title: 'Bài thử',
+    titleOrigin: 'heading',
+    lede: null,
+    text: '',
+    html: '',
+    published: { date: '2024-06-19', time: '09:30', iso: '2024-06-19T09:30:00+07:00', partial: null, origin: 'dateline' },
+    outlet: { id: 'vov', name: 'VOV', domain: 'vov.vn' },
+    originalOutlet: null,
+    authors: [],
+    url: null,
+    agencies: [],
+    captions: [],
+    people: [],
+    places: [],
+    removed: [],
+    warnings: [],
+    tags: [],
+    ...over,
+  };
+}
+
+describe('what an article gives the index', () => {
+  test('foldAscii: tones, marks and đ dropped, hyphens are spaces', () => {
+    assert.equal(foldAscii('Kim Jong-un'), 'kim jong un');
+    assert.equal(foldAscii('Đà Nẵng'), 'da nang');
+    assert.equal(foldAscii('Triều Tiên'), 'trieu tien');
+    assert.equal(foldAscii('Mát-xcơ-va'), 'mat xco va');
+    assert.equal(foldAscii('ĐIỆN Kremlin'.normalize('NFD')), 'dien kremlin');
+  });
+
+  test('matchKey keeps "đ" (Pagefind folds tones, not đ)', () => {
+    assert.equal(matchKey('Triều'), 'trieu');
+    assert.equal(matchKey('Điện'), 'đien');
+  });
+
+  test('entityTerms: every variant of each entity, then the folded forms, each once', () => {
+    assert.deepEqual(entityTerms(['Kim Jong-un'], ALIASES.people), ['Kim Jong-un', 'Kim Jong Un', 'Kim Châng-un', 'kim jong un', 'kim chang un']);
+    assert.deepEqual(entityTerms(['Someone Unknown'], ALIASES.people), ['Someone Unknown', 'someone unknown']);
+  });
+
+  test('dWords: the words with đ, folded', () => {
+    assert.deepEqual(dWords('Điện Kremlin, đồng minh và Đà Nẵng; điện'), ['dien', 'dong', 'da']);
+  });
+
+  test('a variant the article does not write is added; what it writes is not repeated', () => {
+    const r = record({
+      title: 'Ông Kim Jong-un đến Moskva',
+      text: 'Triều Tiên và Nga ký hiệp ước tại Điện Kremlin. Sau đó ông tới Kiev và Đà Nẵng.',
+      people: ['Kim Jong-un'],
+      places: ['Moskva', 'Kiev', 'Đà Nẵng', 'Triều Tiên'],
+    });
+    const extra = extraTerms(r, ALIASES);
+    for (const term of ['Moscow', 'Kyiv', 'Ki-ép', 'North Korea', 'VOV']) assert.ok(extra.includes(term), `${term} in ${JSON.stringify(extra)}`);
+    const words = extra.join(' ').split(/[^\p{L}\p{N}]+/u).map(matchKey);
+    // "Kim Châng-un" brings only "Châng", "Mát-xcơ-va" "Mát xcơ" (the text has "và"),
+    // "Đà Nẵng" "da", "Điện" "dien".
+    for (const w of ['chang', 'mat', 'xco', 'da', 'dien', 'chdcnd', 'vov']) assert.ok(words.includes(w), `${w} in ${JSON.stringify(extra)}`);
+    // Words the article has are not added again: its own sentences give the excerpts.
+    for (const w of ['kim', 'jong', 'un', 'trieu', 'tien', 'moskva', 'kiev', 'nang']) assert.ok(!words.includes(w), `${w} repeated`);
+    assert.equal(new Set(words).size, words.length, 'each word once');
+  });
+
+  test('content: the readable text first, the extra terms last', () => {
+    const r = record({ title: 'Tiêu đề', lede: 'Sa pô.', text: 'Đoạn một.\n\nĐoạn hai ở Moskva.', places: ['Moskva'] });
+    const content = searchContent(r, ALIASES);
+    assert.ok(content.startsWith('Tiêu đề\n\nSa pô.\n\nĐoạn một.\n\nĐoạn hai ở Moskva.\n\n'), content);
+    const last = content.split('\n\n').at(-1) ?? '';
+    assert.match(last, /Moscow · Mát-xcơ-va/);
+    assert.match(last, /\bdoan\b/);
+  });
+
+  test('searchRecord: prefixed URL, meta, filters, a sort key for every record', () => {
+    const r = record({ slug: 'x', people: ['Kim Jong-un'], places: ['Moskva', 'Moskva'] });
+    const pf = searchRecord(r, ALIASES, '/sub/');
+    assert.equal(pf.url, '/sub/bai-viet/x/');
+    assert.equal(pf.language, 'vi');
+    assert.deepEqual(pf.meta, { title: 'Bài thử', date: '19/06/2024', day: '2024-06-19', outlet: 'VOV' });
+    assert.deepEqual(pf.filters, { outlet: ['VOV'], year: ['2024'], person: ['Kim Jong-un'], place: ['Moskva'] });
+    assert.deepEqual(pf.sort, { date: '2024-06-19T09:30' });
+    assert.equal(searchRecord(r, ALIASES).url, '/bai-viet/x/');
+
+    const undated = searchRecord(
+      record({ outlet: null, published: { date: null, time: null, iso: null, partial: '--08-15', origin: 'body' } }),
+      ALIASES,
+    );
+    assert.deepEqual(undated.filters, {});
+    assert.deepEqual(undated.sort, { date: '0000-08-15T00:00' });
+    assert.equal(undated.meta?.date, '15 tháng 8, năm chưa rõ');
+    assert.equal(undated.meta?.day, undefined);
+  });
+});
+
+describe('the built index', () => {
+  let tmp: string;
+  const root = () => path.join(tmp, 'root');
+  const sub = () => path.join(tmp, 'sub');
+  let articles = 0;
+
+  before(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'search-test-'));
+    const env = { SITE_URL: 'https://example.org' };
+    articles = (await buildSite({ input: 'articles', output: root(), env })).articles;
+    await buildSite({ input: 'articles', output: sub(), pathPrefix: '/sub/', env });
+  });
+
+  after(async () => {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  async function fragments(dir: string): Promise<{ url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[]> {
+    const folder = path.join(dir, 'pagefind/fragment');
+    const out = [];
+    for (const f of (await readdir(folder)).sort()) {
+      const text = gunzipSync(await readFile(path.join(folder, f))).toString('utf8');
+      assert.ok(text.startsWith('pagefind_dcd'), f);
+      out.push(JSON.parse(text.slice('pagefind_dcd'.length)));
+    }
+    return out;
+  }
+
+  test('pagefind/ has its script, entry, wasm, index, filters and one fragment per article', async () => {
+    const pf = path.join(root(), 'pagefind');
+    for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) assert.ok(existsSync(path.join(pf, f)), f);
+    const entry = JSON.parse(await readFile(path.join(pf, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    assert.deepEqual(Object.keys(entry.languages), ['vi']);
+    assert.equal(entry.languages.vi?.page_count, articles);
+    assert.ok((await readdir(path.join(pf, 'index'))).some((f) => f.endsWith('.pf_index')));
+    assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 4, 'outlet, year, person, place');
+    assert.equal((await readdir(path.join(pf, 'fragment'))).length, articles);
+    // Pagefind's own UI bundles are not shipped: the site has its own page.
+    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js']) assert.ok(!existsSync(path.join(pf, f)), f);
+  });
+
+  test('every fragment is an article with a page; URLs carry the path prefix', async () => {
+    for (const [dir, prefix] of [
+      [root(), '/'],
+      [sub(), '/sub/'],
+    ] as const) {
+      const all = await fragments(dir);
+      assert.equal(all.length, articles);
+      for (const f of all) {
+        assert.ok(f.url.startsWith(`${prefix}bai-viet/`), f.url);
+        assert.ok(existsSync(path.join(dir, f.url.slice(prefix.length), 'index.html')), `${f.url} has no page`);
+        assert.ok(f.meta.title && f.meta.date, `${f.url}: meta`);
+      }
+    }
+    const kremlin = (await fragments(root())).find((f) => f.url === '/bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/');
+    assert.ok(kremlin);
+    assert.equal(kremlin.meta.outlet, 'VTC News');
+    assert.deepEqual(kremlin.filters.outlet, ['VTC News']);
+    assert.deepEqual(kremlin.filters.year, ['2024']);
+    assert.ok(kremlin.filters.person?.includes('Kim Jong-un'));
+    assert.ok(kremlin.content.startsWith("Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'"));
+    assert.match(kremlin.content, /\bMoscow\b/);
+    assert.match(kremlin.content, /\bdien\b/);
+  });
+
+  test('the search page: form with q, external module script, note without JavaScript; linked from every page', async () => {
+    for (const [dir, prefix] of [
+      [root(), '/'],
+      [sub(), '/sub/'],
+    ] as const) {
+      const page = await readFile(path.join(dir, 'tim-kiem/index.html'), 'utf8');
+      assert.match(page, /<h1>Tìm kiếm<\/h1>/);
+      assert.ok(page.includes(`<form class="search" id="search" role="search" action="${prefix}tim-kiem/" method="get"`));
+      assert.match(page, /<input class="search-input" id="q" name="q" type="search" placeholder="Tìm bài viết…"/);
+      assert.ok(page.includes(`<script type="module" src="${prefix}assets/search.js"></script>`));
+      assert.match(page, /<noscript><p class="search-note">Trang tìm kiếm cần JavaScript/);
+      // No inline script (JSON-LD data blocks aside): CSP-friendly.
+      for (const m of page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+        if (!/type="application\/ld\+json"/.test(m[1] ?? '')) assert.equal((m[2] ?? '').trim(), '', 'inline script');
+      }
+      assert.ok(existsSync(path.join(dir, 'assets/search.js')));
+      for (const f of ['index.html', 'bao/index.html', 'bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/index.html', '404.html']) {
+        const text = await readFile(path.join(dir, f), 'utf8');
+        assert.ok(text.includes(`href="${prefix}tim-kiem/"`), `${f}: no search link`);
+        if (f !== 'tim-kiem/index.html') assert.ok(!text.includes('search.js'), `${f} loads the search script`);
+      }
+    }
+  });
+});
