@@ -252,12 +252,14 @@ async function run(state) {
   if (token !== sequence || !search) return;
   current = { results: search.results, shown: 0 };
   list.replaceChildren();
+  await showMore(false);
+  if (token !== sequence) return;
+  // Counts and the status line once the first results are on the page.
   updateCounts(search.filters);
   const n = search.results.length;
   const what = state.q ? ` cho “${state.q}”` : '';
   setStatus(n ? `${n.toLocaleString('vi-VN')} kết quả${what}` : `Không tìm thấy kết quả${what}.`);
   document.title = state.q ? `“${state.q}” – ${baseTitle}` : baseTitle;
-  await showMore(false);
 }
 
 function go(push) {

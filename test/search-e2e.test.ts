@@ -1,0 +1,291 @@
+/**
+ * Search in a real browser: the site built from articles/ (through the parser,
+ * plus one made-up article that writes "Kiev" and "Đà Nẵng") under the path
+ * prefix /sub/, served on 127.0.0.1, driven with playwright-core in Debian's
+ * chromium (as test/e2e.test.ts). Pagefind runs as a reader's browser runs it.
+ *
+ * chromium is required (`apt-get install chromium`): without it this file fails.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadArchive } from '../src/archive/load.ts';
+import { buildSite } from '../src/build.ts';
+import type { ArticleRecord } from '../src/record.ts';
+import { createStaticServer } from '../src/site/serve.ts';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PREFIX = '/sub/';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** What the five articles are (slugs), for the expected result sets. */
+const A = {
+  kremlin: 'dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam',
+  balance: 'trieu-tien-hop-tac-voi-nga-nham-dam-bao-can-bang-quyen-luc-toan-cau',
+  further: 'nga-noi-ve-y-dinh-tien-xa-hon-voi-trieu-tien',
+  newStep: 'nga-thuc-hien-buoc-di-moi-doi-voi-trieu-tien',
+  pledge: 'trieu-tien-nga-cam-ket-tang-cuong-quan-he-song-phuong',
+  kiev: 'phai-doan-ukraine-tu-kiev-den-da-nang',
+};
+
+let tmp: string;
+let server: http.Server;
+let browser: Browser;
+let base: string;
+const serverErrors: string[] = [];
+
+/** A made-up article: its place names appear only in their canonical forms. */
+function kievArticle(model: ArticleRecord): ArticleRecord {
+  const text = 'Một phái đoàn rời Kiev hôm thứ Hai.\n\nHọ dự một hội thảo ở Đà Nẵng về an ninh khu vực.';
+  return {
+    ...model,
+    id: 'search-e2e-kiev',
+    slug: A.kiev,
+    sourceFile: 'search-e2e-kiev.txt',
+    title: 'Phái đoàn Ukraine từ Kiev đến Đà Nẵng',
+    lede: null,
+    text,
+    html: text.split('\n\n').map((p) => `<p>${p}</p>`).join('\n'),
+    published: { date: '2021-03-02', time: null, iso: null, partial: null, origin: 'front-matter' },
+    originalOutlet: null,
+    authors: [],
+    url: null,
+    agencies: [],
+    captions: [],
+    people: [],
+    places: ['Kiev', 'Đà Nẵng'],
+    removed: [],
+    warnings: [],
+  };
+}
+
+before(async () => {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`chromium not found at ${CHROMIUM_PATH}: sudo apt-get install chromium, or set CHROMIUM_PATH`);
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'search-e2e-'));
+  const { records } = await loadArchive('articles');
+  assert.equal(records.length, 5);
+  const site = path.join(tmp, 'site');
+  await buildSite({ records: [...records, kievArticle(records[0] as ArticleRecord)], output: site, pathPrefix: PREFIX, env: { SITE_URL: 'https://example.org' } });
+  server = createStaticServer(site, PREFIX);
+  // Every failed request, the Pagefind worker's too, seen from the server (the browser's own favicon aside).
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.on('finish', () => {
+      if (res.statusCode >= 400 && req.url !== '/favicon.ico') serverErrors.push(`${res.statusCode}: ${req.url}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // The favicon the browser asks for by itself is not on the site; the server lists any other 404.
+    if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+/** Waits until the status line reports the search's outcome, then returns the result paths. */
+async function results(page: Page, q?: string): Promise<string[]> {
+  await page.waitForFunction(
+    (what) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return /kết quả/i.test(status) && (!what || status.includes(what));
+    },
+    q ? `cho “${q}”` : '',
+  );
+  return page.locator('#search-results .item-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
+
+const urls = (...slugs: string[]) => slugs.map((s) => `${PREFIX}bai-viet/${s}/`).sort();
+
+/** Types q, presses Enter; the result paths in rank order. */
+async function ranked(page: Page, q: string): Promise<string[]> {
+  await page.locator('#q').fill(q);
+  await page.locator('#q').press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('q') === q);
+  return results(page, q);
+}
+
+/** The same, sorted: the set of articles found. */
+async function search(page: Page, q: string): Promise<string[]> {
+  return (await ranked(page, q)).sort();
+}
+
+describe('search in a browser (path prefix /sub/)', () => {
+  test('with or without diacritics, by any known variant: the expected articles', async () => {
+    const { page, problems } = await open();
+    try {
+      await page.goto(`${base}${PREFIX}tim-kiem/`);
+      assert.equal((await page.locator('h1').innerText()).trim(), 'Tìm kiếm');
+      assert.equal(await page.locator('#q').getAttribute('placeholder'), 'Tìm bài viết…');
+      const all = urls(A.kremlin, A.balance, A.further, A.newStep, A.pledge);
+      assert.deepEqual(await search(page, 'trieu tien'), all);
+      assert.deepEqual(await search(page, 'Trieu Tien'), all);
+      assert.deepEqual(await search(page, 'Triều Tiên'), all);
+      assert.deepEqual(await search(page, 'kim jong un'), all);
+      // "Moskva" is the canonical name; one article writes only "Moscow".
+      const moskva = urls(A.kremlin, A.balance, A.further);
+      assert.deepEqual(await search(page, 'moskva'), moskva);
+      assert.deepEqual(await search(page, 'moscow'), moskva);
+      assert.deepEqual(await search(page, 'Mát-xcơ-va'), moskva);
+      // The made-up article writes "Kiev" and "Đà Nẵng".
+      assert.deepEqual(await search(page, 'kyiv'), urls(A.kiev));
+      // Without its marks "Đà Nẵng" is also "đa năng", "dã … năng": the article that names the
+      // city comes first.
+      assert.equal((await ranked(page, 'da nang'))[0], urls(A.kiev)[0]);
+      assert.equal((await ranked(page, 'Đà Nẵng'))[0], urls(A.kiev)[0]);
+      // Nothing found: said in Vietnamese.
+      assert.deepEqual(await search(page, 'xyzzyq'), []);
+      assert.match(await page.locator('#search-status').innerText(), /Không tìm thấy kết quả/);
+
+      // A result shows its title (a link), date, outlet and a highlighted excerpt.
+      await search(page, 'kim jong un');
+      const first = page.locator('#search-results .item').first();
+      assert.ok((await first.locator('.item-title a').innerText()).length > 10);
+      assert.match((await first.locator('.item-meta time').getAttribute('datetime')) ?? '', /^\d{4}-\d{2}-\d{2}$/);
+      assert.match(await first.locator('.item-meta').innerText(), /^\d{2}\/\d{2}\/\d{4} · \S/);
+      assert.ok((await first.locator('.search-excerpt mark').count()) >= 1, 'highlighted words');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('?q= in the URL runs the search on load; a filter narrows it and goes into the URL; a result opens its article', async () => {
+    const { page, problems } = await open();
+    try {
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=trieu+tien`);
+      assert.equal(await page.locator('#q').inputValue(), 'trieu tien');
+      assert.equal((await results(page)).length, 5);
+      assert.match(await page.title(), /^“trieu tien” – Tìm kiếm/);
+
+      // Filters: outlet and year as checkboxes, person and place as lists, with counts.
+      const vtc = page.getByRole('checkbox', { name: /VTC News/ });
+      assert.equal((await page.locator('label', { has: vtc }).textContent())?.replace(/\s+/g, ' ').trim(), 'VTC News (1)');
+      await vtc.check();
+      await page.waitForURL((u) => u.searchParams.get('bao') === 'VTC News');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 1);
+      assert.deepEqual(await results(page), urls(A.kremlin));
+      await vtc.uncheck();
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 5);
+      await page.getByRole('checkbox', { name: /^2023/ }).check();
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 2);
+      assert.deepEqual((await results(page)).sort(), urls(A.further, A.pledge));
+
+      // The filtered search is shareable: the same URL gives the same results.
+      const shared = page.url();
+      assert.match(shared, /[?&]nam=2023/);
+      await page.goto(shared);
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 2);
+      assert.equal(await page.getByRole('checkbox', { name: /^2023/ }).isChecked(), true);
+
+      // A place filter from the list narrows a search to the articles naming it.
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=nga`);
+      await results(page);
+      await page.getByLabel('Địa danh').selectOption('Moskva');
+      await page.waitForURL((u) => u.searchParams.get('dia-danh') === 'Moskva');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 3);
+
+      // Following a result opens the article.
+      const link = page.locator('#search-results .item-title a').first();
+      const title = (await link.innerText()).trim();
+      await Promise.all([page.waitForURL(new RegExp(`${PREFIX}bai-viet/[a-z0-9-]+/$`)), link.click()]);
+      assert.equal((await page.locator('h1').innerText()).trim(), title);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('keyboard: the header link, the field with a visible focus ring, Enter searches, Tab reaches the results', async () => {
+    const { page } = await open();
+    try {
+      await page.goto(`${base}${PREFIX}`);
+      const headerLink = page.locator('.sitenav a', { hasText: 'Tìm kiếm' });
+      assert.equal(await headerLink.getAttribute('href'), `${PREFIX}tim-kiem/`);
+      await headerLink.focus();
+      await Promise.all([page.waitForURL(/\/tim-kiem\/$/), page.keyboard.press('Enter')]);
+      // Tab through the page until the search field has the focus.
+      for (let i = 0; i < 20 && !(await page.locator('#q').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      assert.equal(await page.locator('#q').evaluate((el) => el === document.activeElement), true);
+      assert.notEqual(await page.locator('#q').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
+      await page.keyboard.type('moskva');
+      await page.keyboard.press('Enter');
+      assert.equal((await results(page)).length, 3);
+      await page.keyboard.press('Tab'); // the search button
+      await page.keyboard.press('Tab'); // the first filter
+      const focused = await page.evaluate(() => document.activeElement?.closest('#search-filters') !== null);
+      assert.ok(focused, 'the filters come next in the tab order');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe: no WCAG 2.1 AA violation on the search page with results and filters (${colorScheme})`, async () => {
+      const { page, problems } = await open(colorScheme);
+      try {
+        await page.goto(`${base}${PREFIX}tim-kiem/?q=kim+jong+un`);
+        await results(page);
+        await page.evaluate(() => document.fonts.ready);
+        const builder =
+          colorScheme === 'light' ? new AxeBuilder({ page }).withTags(AXE_TAGS) : new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']);
+        const { violations, passes } = await builder.analyze();
+        assert.ok(passes.length >= 1);
+        assert.deepEqual(
+          violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`)),
+          [],
+        );
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  test('without JavaScript the page says so and points to the indexes', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=trieu+tien`);
+      assert.match(await page.locator('.search-note').innerText(), /cần JavaScript/);
+      assert.equal(await page.locator('.search-note a').count(), 4);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Last: after every page above has been loaded.
+test('no request failed on the server', () => {
+  assert.deepEqual(serverErrors, []);
+});
