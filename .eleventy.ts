@@ -11,6 +11,12 @@ export const FONT_FILES = ['vietnamese', 'latin'].flatMap((subset) =>
 /** a site-absolute path that needs no normalising: "/bai-viet/x/", not "//x", "/a/../b" or "https://…" */
 const PLAIN_PATH_RE = /^\/(?!\/)(?!.*(?:\/\/|(?:^|\/)\.\.?(?:\/|$)))\S*$/u;
 
+/** copied into the site as they are: source (from the project root) → site path */
+export const PASSTHROUGH: Record<string, string> = {
+  'templates/assets': 'assets',
+  ...Object.fromEntries(FONT_FILES.map((file) => [`node_modules/@fontsource/be-vietnam-pro/files/${file}`, `fonts/${file}`])),
+};
+
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
 
@@ -27,10 +33,7 @@ export default function (eleventyConfig: UserConfig) {
   });
   eleventyConfig.setTemplateFormats(['11ty.ts']);
 
-  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
-  for (const file of FONT_FILES) {
-    eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/be-vietnam-pro/files/${file}`]: `fonts/${file}` });
-  }
+  eleventyConfig.addPassthroughCopy(PASSTHROUGH);
 
   return {
     dir: { input: 'templates', includes: '_includes', data: '_data' },

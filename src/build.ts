@@ -9,16 +9,20 @@
  * when the whole build succeeded, so a failed build never destroys the last
  * good site and no stale page survives a rebuild.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { buildSiteData } from './site/data.ts';
+import { buildSiteData, PATHS } from './site/data.ts';
 import { buildSearchIndex } from './search/index.ts';
+import { copyInto, swapIn, writeStaging, type OutputFile } from './site/output.ts';
+import { versionOf } from './archive/parserVersion.ts';
+import { PASSTHROUGH } from '../.eleventy.ts';
 
 export interface BuildOptions {
   /** the articles folder (default "articles") */
@@ -31,6 +35,12 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** build from these records instead of reading `input` (tests) */
   records?: ArticleRecord[];
+  /** the cache folder: parsed records and what the last build of each output wrote (default ".cache"); false for none */
+  cache?: string | false;
+  /** rebuild even when nothing changed */
+  force?: boolean;
+  /** progress of the long stages */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 export interface BuildResult {
@@ -38,9 +48,26 @@ export interface BuildResult {
   pages: number;
   seconds: number;
   messages: Message[];
+  /** inputs read from the parse cache */
+  cacheHits: number;
+  /** pages written this time; the others were linked unchanged from the last build */
+  written: number;
+  /** nothing changed since the last build: the site was left as it was */
+  unchanged: boolean;
+}
+
+/** One entry per input file: what became of it (the build report in _site/build-report.json). */
+export interface BuildReportEntry {
+  file: string;
+  outcome: 'page' | 'merged' | 'error';
+  url?: string;
+  into?: string;
+  errors?: string[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** what the pages depend on besides the records */
+const RENDER_PARTS = ['templates', 'src/site', 'src/search', '.eleventy.ts', 'src/build.ts'];
 
 /** One line for the terminal: "2 errors, 5 warnings" plus one line per error, naming file:line. */
 export function summarizeMessages(messages: readonly Message[]): string {
@@ -51,25 +78,72 @@ export function summarizeMessages(messages: readonly Message[]): string {
   return lines.join('\n');
 }
 
+/** Files and folders copied into the site as they are (fonts, CSS, the search script). */
+async function passthroughFiles(): Promise<{ from: string; to: string }[]> {
+  const out: { from: string; to: string }[] = [];
+  for (const [from, to] of Object.entries(PASSTHROUGH)) {
+    const abs = path.join(ROOT, from);
+    if ((await stat(abs)).isDirectory()) {
+      for (const name of (await readdir(abs, { recursive: true })).sort()) {
+        const file = path.join(abs, name);
+        if ((await stat(file)).isFile()) out.push({ from: file, to: path.posix.join(to, name.split(path.sep).join('/')) });
+      }
+    } else out.push({ from: abs, to });
+  }
+  return out;
+}
+
+function buildReport(records: readonly ArticleRecord[], files: readonly { file: string; outcome: string }[], messages: readonly Message[], urlOf: (r: ArticleRecord) => string): BuildReportEntry[] {
+  const bySource = new Map(records.map((r) => [r.sourceFile, r]));
+  return files.map((f) => {
+    const r = bySource.get(f.file);
+    if (r) return { file: f.file, outcome: 'page' as const, url: urlOf(r) };
+    const errors = messages.filter((m) => m.file === f.file && m.severity === 'error').map((m) => `${m.line}:${m.column} ${m.message} [${m.ruleId}]`);
+    return { file: f.file, outcome: 'error' as const, errors };
+  });
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const input = options.input ?? 'articles';
   const output = path.resolve(options.output ?? '_site');
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
+  const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
+  const progress = options.onProgress ?? (() => {});
 
   // Imported lazily: a build from given records (tests) does not need the parser.
-  const { records, messages } = options.records
-    ? { records: options.records, messages: [] as Message[] }
-    : await (await import('./archive/load.ts')).loadArchive(input);
-  const archive = buildSiteData(records);
+  const loaded = options.records
+    ? { records: options.records, messages: [] as Message[], files: options.records.map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0, inputKey: createHash('sha256').update(JSON.stringify(options.records)).digest('hex') }
+    : await (await import('./archive/load.ts')).loadArchive(input, {
+      now: new Date(),
+      cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
+      onProgress: (done, total) => progress('đọc bài', done, total),
+    });
+  const { records, messages } = loaded;
   const site = siteConfig(options.env ?? process.env);
 
+  // Nothing changed since the last build of this output: the site stays as it is.
+  const stateDir = cacheRoot ? path.join(cacheRoot, 'site', createHash('sha1').update(output).digest('hex').slice(0, 16)) : null;
+  const buildKey = createHash('sha256')
+    .update(loaded.inputKey).update('\0').update(versionOf(RENDER_PARTS, ROOT)).update('\0')
+    .update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
+  const stateFile = stateDir ? path.join(stateDir, 'state.json') : null;
+  if (!options.force && stateFile && existsSync(output)) {
+    const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as { key: string; articles: number; pages: number }, () => null);
+    if (last?.key === buildKey) {
+      return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages, cacheHits: loaded.cacheHits, written: 0, unchanged: true };
+    }
+  }
+
+  const archive = buildSiteData(records);
   const staging = `${output}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   // Eleventy resolves its input, config and passthrough paths from the project root.
   const cwd = process.cwd();
   process.chdir(ROOT);
+  let pages: { outputPath: string | false; content: string }[];
   try {
+    progress('dựng trang', 0, archive.counts.pages);
     const elev = new Eleventy('templates', path.relative(ROOT, staging) || '.', {
       configPath: '.eleventy.ts',
       pathPrefix,
@@ -79,26 +153,43 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         cfg.addGlobalData('site', site);
       },
     });
-    await elev.write();
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    // rendered in memory: only the pages that changed are written below
+    pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
   } finally {
     process.chdir(cwd);
   }
-  // Search (src/search/): the Pagefind index from the records, into the staging folder.
-  await buildSearchIndex({ siteDir: staging, records, pathPrefix }).catch(async (error: unknown) => {
+  let written = 0;
+  try {
+    const files: OutputFile[] = pages
+      .filter((p): p is { outputPath: string; content: string } => typeof p.outputPath === 'string')
+      .map((p) => ({ path: path.relative(staging, path.resolve(ROOT, p.outputPath)).split(path.sep).join('/'), content: p.content }));
+    const report = buildReport(records, loaded.files, messages, (r) => `${pathPrefix}${PATHS.article(r.slug).slice(1)}`);
+    files.push({ path: 'build-report.json', content: `${JSON.stringify({ inputs: report.length, pages: report.filter((e) => e.outcome === 'page').length, merged: report.filter((e) => e.outcome === 'merged').length, errors: report.filter((e) => e.outcome === 'error').length, files: report }, null, 1)}\n` });
+    progress('ghi trang', 0, files.length);
+    const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : path.join(staging, '.manifest-unused.json');
+    ({ written } = await writeStaging(files, staging, output, manifestFile));
+    for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
+    // Search (src/search/): the Pagefind index from the records, into the staging folder.
+    progress('chỉ mục tìm kiếm', 0, records.length);
+    await buildSearchIndex({ siteDir: staging, records, pathPrefix });
+  } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
-  });
-  await rm(output, { recursive: true, force: true });
-  await rename(staging, output);
+  }
+  await swapIn(staging, output);
+  if (stateFile) {
+    await mkdir(path.dirname(stateFile), { recursive: true });
+    await writeFile(stateFile, JSON.stringify({ key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages }));
+  }
 
   return {
     articles: archive.counts.articles,
     pages: archive.counts.pages,
     seconds: (performance.now() - started) / 1000,
     messages,
+    cacheHits: loaded.cacheHits,
+    written,
+    unchanged: false,
   };
 }
 
@@ -106,12 +197,13 @@ interface Cli {
   /** build from a JSON array of records (as `archive records` prints) instead of articles/ */
   recordsFile?: string;
   serve: boolean;
+  quiet: boolean;
   port: number;
   options: BuildOptions;
 }
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { serve: false, port: Number(process.env.PORT) || 8080, options: {} };
+  const cli: Cli = { serve: false, quiet: false, port: Number(process.env.PORT) || 8080, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -123,6 +215,15 @@ function parseArgs(argv: string[]): Cli {
     switch (flag) {
       case '--serve':
         cli.serve = true;
+        break;
+      case '--quiet':
+        cli.quiet = true;
+        break;
+      case '--force':
+        cli.options.force = true;
+        break;
+      case '--no-cache':
+        cli.options.cache = false;
         break;
       case '--pathprefix':
       case '--path-prefix':
@@ -150,14 +251,46 @@ function parseArgs(argv: string[]): Cli {
 
 class UsageError extends Error {}
 
-export async function runBuild(options: BuildOptions): Promise<boolean> {
+/** "10 000" — Vietnamese digit grouping */
+const grouped = (n: number): string => n.toLocaleString('vi-VN').replace(/\./g, '\u202f');
+
+/** Progress on a terminal: stage, count, rate and time left, on one rewritten line. */
+function terminalProgress(): (stage: string, done: number, total: number) => void {
+  let stageStart = performance.now();
+  let current = '';
+  let lastDraw = 0;
+  return (stage, done, total) => {
+    const now = performance.now();
+    if (stage !== current) { current = stage; stageStart = now; }
+    if (now - lastDraw < 100 && done < total) return;
+    lastDraw = now;
+    const rate = done / Math.max(0.001, (now - stageStart) / 1000);
+    const left = rate > 0 && done > 0 ? Math.max(0, (total - done) / rate) : 0;
+    const line = done > 0
+      ? `${stage}: ${grouped(done)}/${grouped(total)} · ${grouped(Math.round(rate))}/s · còn ${left.toFixed(0)} s`
+      : `${stage}…`;
+    process.stderr.write(`\r\x1b[K${line}`);
+  };
+}
+
+export async function runBuild(options: BuildOptions, quiet = false): Promise<boolean> {
+  const tty = !quiet && process.stderr.isTTY;
   try {
-    const result = await buildSite(options);
-    process.stderr.write(`${summarizeMessages(result.messages)}\n`);
-    console.log(`${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(2)} s`);
+    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress() } : options);
+    if (tty) process.stderr.write('\r\x1b[K');
+    const errors = result.messages.filter((m) => m.severity === 'error');
+    for (const m of errors) process.stderr.write(`${m.file}:${m.line}:${m.column}  error  ${m.message}  [${m.ruleId}]\n`);
+    const warnings = result.messages.length - errors.length;
+    const parts = [
+      `${grouped(result.articles)} articles`, `${grouped(result.pages)} pages`,
+      ...(errors.length ? [`${grouped(errors.length)} errors`] : []), `${grouped(warnings)} warnings`,
+    ];
+    const detail = result.unchanged ? 'nothing changed' : `cache: ${grouped(result.cacheHits)} hits, ${grouped(result.written)} pages written`;
+    console.log(`${parts.join(', ')} in ${result.seconds.toFixed(1)} s (${detail})`);
     return true;
   } catch (error) {
-    process.stderr.write(`build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return false;
   }
 }
@@ -169,7 +302,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(
-        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--serve] [--port=8080]\n`,
+        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--no-cache] [--quiet] [--serve] [--port=8080]\n`,
       );
       process.exit(2);
     }
@@ -191,7 +324,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  process.exitCode = (await runBuild(cli.options)) ? 0 : 1;
+  process.exitCode = (await runBuild(cli.options, cli.quiet)) ? 0 : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,6 +2,7 @@
  * The articles folder → records: read every .txt/.md file (sorted, so the
  * result never depends on the file system's order), parse, give unique slugs.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
@@ -19,6 +20,8 @@ export interface LoadResult {
   files: { file: string; outcome: 'record' | 'error' }[];
   /** how many files came from the parse cache */
   cacheHits: number;
+  /** changes when any input file, its path or the parser changes */
+  inputKey: string;
 }
 
 const ARTICLE_FILE_RE = /\.(?:txt|md|markdown)$/iu;
@@ -98,11 +101,12 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
   const version = parserVersion();
   const results: CachedParse[] = new Array(listed.length);
   const pool = new ParsePool(listed.length);
+  const inputHash = createHash('sha256').update(version);
   let done = 0;
   let hits = 0;
   try {
     for (let start = 0; start < listed.length; start += PARSE_BATCH) {
-      const batch: { i: number; key: string | null; file: FileToParse }[] = [];
+      const batch: { i: number; key: string; file: FileToParse }[] = [];
       for (let i = start; i < Math.min(start + PARSE_BATCH, listed.length); i++) {
         const f = listed[i]!;
         let bytes: Uint8Array;
@@ -110,12 +114,14 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
           bytes = await readFile(f.path);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error';
+          inputHash.update(`unreadable:${f.rel}`);
           results[i] = { record: null, findings: [{ file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${code})`, ruleId: 'read/io' }] };
           options.onProgress?.(++done, listed.length, hits);
           continue;
         }
-        const key = cache ? cacheKey(version, f.rel, bytes) : null;
-        const cached = key && cache ? await cache.get(key) : undefined;
+        const key = cacheKey(version, f.rel, bytes);
+        inputHash.update(key);
+        const cached = cache ? await cache.get(key) : undefined;
         if (cached) {
           results[i] = cached;
           hits++;
@@ -125,7 +131,7 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
       const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
       for (let k = 0; k < batch.length; k++) {
         results[batch[k]!.i] = parsed[k]!;
-        if (cache && batch[k]!.key) await cache.set(batch[k]!.key!, parsed[k]!);
+        if (cache) await cache.set(batch[k]!.key, parsed[k]!);
       }
     }
   } finally {
@@ -146,5 +152,5 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
     records.push(r.record);
   });
   assignUniqueSlugs(records);
-  return { records, messages, files, cacheHits: hits };
+  return { records, messages, files, cacheHits: hits, inputKey: inputHash.digest('hex') };
 }

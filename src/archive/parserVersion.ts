@@ -16,15 +16,19 @@ function filesUnder(path: string): string[] {
   return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
 }
 
-let cached: string | undefined;
-export function parserVersion(): string {
-  if (cached) return cached;
+/** A hash of the contents of files and folders (relative to `root`). */
+export function versionOf(parts: readonly string[], root: string): string {
   const hash = createHash('sha256');
-  for (const part of PARSER_PARTS) {
-    for (const file of filesUnder(join(SRC, part))) {
-      hash.update(file.slice(SRC.length)).update('\0').update(readFileSync(file)).update('\0');
+  for (const part of parts) {
+    for (const file of filesUnder(join(root, part))) {
+      hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
     }
   }
-  cached = hash.digest('hex').slice(0, 16);
+  return hash.digest('hex').slice(0, 16);
+}
+
+let cached: string | undefined;
+export function parserVersion(): string {
+  cached ??= versionOf(PARSER_PARTS, SRC);
   return cached;
 }

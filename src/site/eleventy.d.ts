@@ -18,5 +18,7 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** renders every page in memory: [{ url, inputPath, outputPath, content }] */
+    toJSON(): Promise<unknown[]>;
   }
 }
