@@ -103,6 +103,16 @@ function buildReport(records: readonly ArticleRecord[], files: readonly { file: 
   });
 }
 
+/** Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"). */
+async function removeLeftovers(output: string): Promise<void> {
+  const dir = path.dirname(output);
+  const base = path.basename(output);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(`${base}.building-`) || name.startsWith(`${base}.old-`)) await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const input = options.input ?? 'articles';
@@ -137,7 +147,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   const archive = buildSiteData(records);
   const staging = `${output}.building-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  await removeLeftovers(output);
   // Eleventy resolves its input, config and passthrough paths from the project root.
   const cwd = process.cwd();
   process.chdir(ROOT);
@@ -166,7 +176,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const report = buildReport(records, loaded.files, messages, (r) => `${pathPrefix}${PATHS.article(r.slug).slice(1)}`);
     files.push({ path: 'build-report.json', content: `${JSON.stringify({ inputs: report.length, pages: report.filter((e) => e.outcome === 'page').length, merged: report.filter((e) => e.outcome === 'merged').length, errors: report.filter((e) => e.outcome === 'error').length, files: report }, null, 1)}\n` });
     progress('ghi trang', 0, files.length);
-    const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : path.join(staging, '.manifest-unused.json');
+    const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
     ({ written } = await writeStaging(files, staging, output, manifestFile));
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     // Search (src/search/): the Pagefind index from the records, into the staging folder.
@@ -224,6 +234,9 @@ function parseArgs(argv: string[]): Cli {
         break;
       case '--no-cache':
         cli.options.cache = false;
+        break;
+      case '--cache':
+        cli.options.cache = value();
         break;
       case '--pathprefix':
       case '--path-prefix':
@@ -302,7 +315,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(
-        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--no-cache] [--quiet] [--serve] [--port=8080]\n`,
+        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080]\n`,
       );
       process.exit(2);
     }

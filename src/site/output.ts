@@ -37,8 +37,8 @@ async function readManifest(file: string): Promise<SiteManifest> {
  * Writes `files` into `staging`, linking unchanged ones from `previous`.
  * `manifestFile` remembers the hashes for the next build.
  */
-export async function writeStaging(files: readonly OutputFile[], staging: string, previous: string, manifestFile: string): Promise<WriteResult> {
-  const before = await readManifest(manifestFile);
+export async function writeStaging(files: readonly OutputFile[], staging: string, previous: string, manifestFile: string | null): Promise<WriteResult> {
+  const before = manifestFile ? await readManifest(manifestFile) : {};
   const manifest: SiteManifest = {};
   const made = new Set<string>();
   let written = 0;
@@ -65,8 +65,10 @@ export async function writeStaging(files: readonly OutputFile[], staging: string
     await writeFile(target, f.content);
     written++;
   }
-  await mkdir(dirname(manifestFile), { recursive: true });
-  await writeFile(manifestFile, JSON.stringify(manifest));
+  if (manifestFile) {
+    await mkdir(dirname(manifestFile), { recursive: true });
+    await writeFile(manifestFile, JSON.stringify(manifest));
+  }
   return { written, linked, manifest };
 }
 

@@ -1,0 +1,102 @@
+/**
+ * The build as a whole: what a rebuild redoes, the build report, a killed build,
+ * and output that does not depend on the machine's time zone.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite } from '../src/build.ts';
+
+function workspace(): { dir: string; articles: string; out: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'build-'));
+  cpSync('articles', join(dir, 'articles'), { recursive: true });
+  return { dir, articles: join(dir, 'articles'), out: join(dir, '_site'), cache: join(dir, 'cache') };
+}
+
+function listFiles(root: string, sub = ''): string[] {
+  return readdirSync(join(root, sub), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(root, join(sub, e.name)) : [join(sub, e.name)]).sort();
+}
+
+test('rebuilds redo only what changed; a deleted article leaves no stale page', async () => {
+  const w = workspace();
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  const cold = await buildSite(opts);
+  assert.equal(cold.unchanged, false);
+  assert.ok(cold.written > cold.pages, 'every page, the feeds and the build report written');
+
+  const warm = await buildSite(opts);
+  assert.equal(warm.unchanged, true);
+  assert.equal(warm.cacheHits, 5);
+
+  const forced = await buildSite({ ...opts, force: true });
+  assert.equal(forced.written, 0, 'a forced rebuild of the same input rewrites nothing');
+
+  // one article edited: its page (and the lists that show its title) change, nothing else
+  const file = join(w.articles, '001_a7106049b9dd7f83.txt');
+  writeFileSync(file, readFileSync(file, 'utf8').replace("Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'", 'Điện Kremlin: Nga hợp tác với Triều Tiên trên mọi lĩnh vực'));
+  const edited = await buildSite(opts);
+  assert.equal(edited.cacheHits, 4);
+  assert.ok(edited.written > 0 && edited.written < edited.pages / 2, `${edited.written} of ${edited.pages} pages written`);
+  assert.ok(existsSync(join(w.out, 'bai-viet', 'dien-kremlin-nga-hop-tac-voi-trieu-tien-tren-moi-linh-vuc', 'index.html')));
+  assert.ok(!existsSync(join(w.out, 'bai-viet', 'dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam')), 'the old page is gone');
+
+  rmSync(join(w.articles, '004_d438f4879cd1b813.txt'));
+  await buildSite(opts);
+  assert.ok(!existsSync(join(w.out, 'bai-viet', 'nga-noi-ve-y-dinh-tien-xa-hon-voi-trieu-tien')), 'a deleted article has no page');
+  const home = readFileSync(join(w.out, 'index.html'), 'utf8');
+  assert.ok(!home.includes('tiến xa hơn'), 'and no list links to it');
+  rmSync(w.dir, { recursive: true });
+});
+
+test('build report: every input is a page, merged into another, or an error — none lost', async () => {
+  const w = workspace();
+  writeFileSync(join(w.articles, 'empty.txt'), '');
+  writeFileSync(join(w.articles, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  writeFileSync(join(w.articles, 'bad-yaml.txt'), '---\ntitle: [x\n---\nTiêu đề\n');
+  const r = await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  const report = JSON.parse(readFileSync(join(w.out, 'build-report.json'), 'utf8')) as { inputs: number; pages: number; merged: number; errors: number; files: { file: string; outcome: string; url?: string; errors?: string[] }[] };
+  assert.equal(report.inputs, 8);
+  assert.equal(report.inputs, report.pages + report.merged + report.errors);
+  assert.equal(report.errors, 3);
+  assert.equal(r.articles, report.pages);
+  for (const f of report.files.filter((x) => x.outcome === 'page')) assert.ok(existsSync(join(w.out, f.url!, 'index.html')), f.url);
+  assert.match(report.files.find((f) => f.file === 'empty.txt')!.errors!.join(), /empty/);
+  rmSync(w.dir, { recursive: true });
+});
+
+test('a build killed midway leaves the previous site whole', async () => {
+  const w = workspace();
+  await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  const before = listFiles(w.out);
+  const home = readFileSync(join(w.out, 'index.html'), 'utf8');
+  // a larger archive, so that the build is still running when it is killed
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/generate/index.ts', '--articles', '600', '--out', w.articles], { encoding: 'utf8' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/build.ts', `--input=${w.articles}`, `--output=${w.out}`, `--cache=${w.cache}`, '--quiet'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.on('exit', resolve));
+  assert.deepEqual(listFiles(w.out), before);
+  assert.equal(readFileSync(join(w.out, 'index.html'), 'utf8'), home);
+  // the next build clears what the killed one left beside the site
+  await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  assert.deepEqual(readdirSync(w.dir).filter((n) => n.startsWith('_site.')), []);
+  rmSync(w.dir, { recursive: true });
+});
+
+test('two builds in different folders and time zones are byte-identical', () => {
+  const w = workspace();
+  const build = (out: string, tz: string): void => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/build.ts', `--input=${w.articles}`, `--output=${out}`, '--no-cache', '--quiet'], { encoding: 'utf8', env: { ...process.env, TZ: tz } });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  build(join(w.dir, 'a'), 'UTC');
+  build(join(w.dir, 'b'), 'America/Los_Angeles');
+  const a = listFiles(join(w.dir, 'a'));
+  assert.deepEqual(listFiles(join(w.dir, 'b')), a);
+  for (const f of a) assert.ok(readFileSync(join(w.dir, 'a', f)).equals(readFileSync(join(w.dir, 'b', f))), `${f} differs`);
+  rmSync(w.dir, { recursive: true });
+});
