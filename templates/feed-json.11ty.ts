@@ -1,5 +1,5 @@
 /** JSON Feed 1.1 of the latest articles, full text. */
-import { safeExternalUrl } from '../src/site/escape.ts';
+import { jsonForScript, safeExternalUrl } from '../src/site/escape.ts';
 import { absoluteUrl } from '../src/site/config.ts';
 import type { Ctx, Data } from './_includes/types.ts';
 
@@ -32,5 +32,6 @@ export function render(this: Ctx, d: Data): string {
       };
     }),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  // markup in titles and bodies stays inert even where a reader treats the JSON as text
+  return `${jsonForScript(feed, 2)}\n`;
 }

@@ -28,8 +28,8 @@ export function escapeXml(value: unknown): string {
 }
 
 /** JSON for a <script type="application/ld+json"> block: "</" and friends cannot close it. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+export function jsonForScript(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -4,6 +4,13 @@ import { absoluteUrl } from '../../src/site/config.ts';
 import type { Link } from '../../src/site/data.ts';
 import type { Ctx, Data } from './types.ts';
 
+/**
+ * No script runs but the site's own files (the search page's module and Pagefind,
+ * which needs WebAssembly); JSON-LD blocks are data, not script. Inline styles are
+ * allowed: the home page's timeline bars set a custom property in a style attribute.
+ */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
 export interface PageMeta {
   /** page title without the site name */
   title: string;
@@ -54,12 +61,15 @@ export function layout(ctx: Ctx, data: Data, meta: PageMeta, body: Html): string
     { name: 'Nhân vật', url: '/nhan-vat/' },
     { name: 'Địa danh', url: '/dia-danh/' },
     { name: 'Chưa rõ ngày', url: '/chua-ro-ngay/' },
+    { name: 'Chủ đề', url: '/chu-de/' }, // topics (templates/topics.11ty.ts)
+    { name: 'Dòng thời gian', url: '/dong-thoi-gian/' }, // event timeline (templates/timeline.11ty.ts)
     { name: 'Tìm kiếm', url: '/tim-kiem/' }, // search (templates/search.11ty.ts)
   ];
   return html`<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${meta.description}">
