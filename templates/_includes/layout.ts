@@ -11,13 +11,6 @@ import type { Ctx, Data } from './types.ts';
  */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-/**
- * No script runs but the site's own files (the search page's module and Pagefind,
- * which needs WebAssembly); JSON-LD blocks are data, not script. Inline styles are
- * allowed: the home page's timeline bars set a custom property in a style attribute.
- */
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
-
 export interface PageMeta {
   /** page title without the site name */
   title: string;
@@ -76,7 +69,6 @@ export function layout(ctx: Ctx, data: Data, meta: PageMeta, body: Html): string
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
