@@ -89,6 +89,23 @@ ${a.captions.map(
   (c) => html`<figure><figcaption>${c.text}${c.credit ? html` <span class="credit">Ảnh: ${c.credit}</span>` : ''}</figcaption></figure>\n`,
 )}</section>`
     : ''}
+${/* [stories/topics/timeline] other publishers, topics, event */ a.alsoPublished.length
+    ? html`<section class="also" aria-labelledby="cung-dang-tren">
+<h2 id="cung-dang-tren">Cũng đăng trên</h2>
+<ul>${a.alsoPublished.map((c) => {
+  const external = safeExternalUrl(c.originalUrl);
+  const when = c.day ? html` <time datetime="${c.day}">${c.dateShort}</time>` : html` <span class="undated">${c.dateShort}</span>`;
+  return html`<li>${c.outletUrl ? html`<a href="${this.url(c.outletUrl)}">${c.outlet}</a>` : c.outlet}${when}${external ? html` · <a class="external" href="${external}" rel="noopener">bài trên ${c.outlet}</a>` : ''}</li>`;
+})}</ul>
+</section>`
+    : ''}
+${a.topics.length || a.event
+    ? html`<section class="topics-of" aria-labelledby="chu-de-bai">
+<h2 id="chu-de-bai">Chủ đề và sự kiện</h2>
+${a.topics.length ? html`<ul class="chips">${a.topics.map((t) => html`<li><a href="${this.url(t.url)}">${t.name}</a></li>`)}</ul>` : ''}
+${a.event ? html`<p class="event-of">Sự kiện: <a href="${this.url(a.event.url)}">${a.event.name}</a></p>` : ''}
+</section>`
+    : ''}
 ${a.people.length || a.places.length
     ? html`<section class="entities" aria-labelledby="lien-quan-den">
 <h2 id="lien-quan-den">Trong bài này</h2>
@@ -101,10 +118,16 @@ ${navLink(this, a.prev, 'prev', '← Bài trước')}
 ${navLink(this, a.next, 'next', 'Bài sau →')}
 </nav>
 </article>
+${a.sameEvent.length || a.related.length
+    ? html`<aside class="related" aria-label="Bài cùng sự kiện và bài liên quan">
+${/* [stories] same event, other outlets */ a.sameEvent.length
+  ? html`<h2 id="cung-su-kien">Cùng sự kiện trên các báo khác</h2>
+${articleList(this, a.sameEvent, 3)}`
+  : ''}
 ${a.related.length
-    ? html`<aside class="related" aria-labelledby="bai-lien-quan">
-<h2 id="bai-lien-quan">Bài liên quan</h2>
-${articleList(this, a.related, 3)}
+  ? html`<h2 id="bai-lien-quan">Bài liên quan</h2>
+${articleList(this, a.related, 3)}`
+  : ''}
 </aside>`
     : ''}
 </div>`;

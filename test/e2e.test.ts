@@ -223,6 +223,9 @@ describe('in a browser', () => {
     ['person index', '/nhan-vat/'],
     ['place index', '/dia-danh/'],
     ['undated list', '/chua-ro-ngay/'],
+    ['topic index', '/chu-de/'],
+    ['topic', '/chu-de/ngoai-giao-va-cac-chuyen-tham/'],
+    ['event timeline', '/dong-thoi-gian/'],
     ['404', '/khong-co-trang-nay/'],
   ];
 

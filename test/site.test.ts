@@ -89,6 +89,10 @@ describe('built site', () => {
       'thang/2024/01/index.html',
       'thang/2024/12/index.html',
       'thang/2023/09/index.html',
+      'chu-de/index.html',
+      'chu-de/hiep-uoc-2024/index.html',
+      'chu-de/binh-si-o-kursk/index.html',
+      'dong-thoi-gian/index.html',
       ...records.map((r) => `bai-viet/${r.slug}/index.html`),
     ];
     for (const file of expected) assert.ok(existsSync(path.join(outRoot(), file)), `missing ${file}`);
@@ -273,6 +277,9 @@ describe('site data', () => {
       ...base,
       id: `id${i}`,
       slug: `bai-${i}`,
+      // distinct texts: copies of one text would be folded into one article (src/stories/)
+      lede: null,
+      text: Array.from({ length: 40 }, (_, k) => `từ${i}x${k}`).join(' '),
       published: { ...base.published, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, time: '08:00', iso: null },
     }));
     const data = buildSiteData(many);

@@ -9,6 +9,10 @@ import type { ArticleRecord, Outlet } from '../record.ts';
 import { formatLong, formatShort, isoWithZone, monthLabel } from './dates.ts';
 import { relatedIndices } from './related.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
+// [stories/topics/timeline] same-story grouping, topics and the event timeline
+import { groupStories } from '../stories/index.ts';
+import { assignTopics, loadTopics } from '../topics/index.ts';
+import { loadEvents, matchEvents } from '../timeline/index.ts';
 
 export interface Link {
   name: string;
@@ -49,6 +53,14 @@ export interface ArticleView extends ArticleRef {
   people: Link[];
   places: Link[];
   related: ArticleRef[];
+  // [stories/topics/timeline]
+  /** the same article published by other outlets too (folded copies: they get no page) */
+  alsoPublished: AlsoPublished[];
+  /** other outlets' articles on the same event */
+  sameEvent: ArticleRef[];
+  topics: Link[];
+  /** the key event this article reports (a timeline anchor) */
+  event: Link | null;
   /** older article */
   prev: ArticleRef | null;
   /** newer article */
@@ -56,7 +68,56 @@ export interface ArticleView extends ArticleRef {
   breadcrumbs: Link[];
 }
 
-export type ListKind = 'year' | 'month' | 'outlet' | 'person' | 'place' | 'undated';
+export type ListKind = 'year' | 'month' | 'outlet' | 'person' | 'place' | 'undated' | 'topic';
+
+// [stories/topics/timeline] ---------------------------------------------------
+export interface AlsoPublished {
+  outlet: string;
+  /** the outlet's archive page, when the outlet is known */
+  outletUrl: string | null;
+  /** the copy's address on the outlet's site, if known */
+  originalUrl: string | null;
+  dateShort: string;
+  day: string | null;
+  title: string;
+}
+
+export interface TopicPage extends ListPage {
+  slug: string;
+  name: string;
+  intro: string;
+}
+
+export interface TopicIndexPage {
+  url: string;
+  title: string;
+  heading: string;
+  description: string;
+  entries: (IndexEntry & { description: string })[];
+  breadcrumbs: Link[];
+}
+
+export interface EventView {
+  slug: string;
+  /** /dong-thoi-gian/#slug */
+  url: string;
+  day: string;
+  dateLong: string;
+  title: string;
+  description: string;
+  articles: ArticleRef[];
+}
+
+export interface TimelinePage {
+  url: string;
+  title: string;
+  heading: string;
+  description: string;
+  events: EventView[];
+  breadcrumbs: Link[];
+}
+// [/stories/topics/timeline] --------------------------------------------------
+
 
 export interface ListPage {
   kind: ListKind;
@@ -116,6 +177,12 @@ export interface SiteData {
   undated: { count: number; url: string };
   listPages: ListPage[];
   indexPages: IndexPage[];
+  // [stories/topics/timeline]
+  topicPages: TopicPage[];
+  topicIndex: TopicIndexPage;
+  eventTimeline: TimelinePage;
+  /** near-duplicate groups folded into one article */
+  duplicateGroups: number;
   /** every HTML page's site-relative URL, for the sitemap */
   pageUrls: string[];
   /** lastmod per URL when known (article pages) */
@@ -142,6 +209,10 @@ export const PATHS = {
   places: '/dia-danh/',
   place: (slug: string) => `/dia-danh/${slug}/`,
   undated: '/chua-ro-ngay/',
+  topics: '/chu-de/',
+  topic: (slug: string) => `/chu-de/${slug}/`,
+  events: '/dong-thoi-gian/',
+  event: (slug: string) => `/dong-thoi-gian/#${slug}`,
 } as const;
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
@@ -227,10 +298,10 @@ interface Group {
 }
 
 /** Groups article indices by name, slugs made unique in a stable (code-point) name order. */
-function groupBy(sorted: readonly ArticleRecord[], namesOf: (r: ArticleRecord) => Iterable<string>): Map<string, Group> {
+function groupBy(sorted: readonly ArticleRecord[], namesOf: (r: ArticleRecord, i: number) => Iterable<string>): Map<string, Group> {
   const byName = new Map<string, number[]>();
   sorted.forEach((r, i) => {
-    for (const name of new Set(namesOf(r))) {
+    for (const name of new Set(namesOf(r, i))) {
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
       list.push(i);
@@ -249,14 +320,33 @@ function byCountThenName(a: IndexEntry, b: IndexEntry): number {
 
 export function buildSiteData(records: readonly ArticleRecord[], options: SiteDataOptions = {}): SiteData {
   const perPage = options.perPage ?? 50;
-  const sorted = sortRecords(records);
+  // [stories/topics/timeline] near-duplicates are folded into their canonical record:
+  // one page per article, its other publishers listed on it.
+  const all = sortRecords(records);
+  const stories = groupStories(all);
+  const sorted = all.filter((_, i) => stories.canonicalOf[i] === i);
+  const positionOf = new Map<number, number>();
+  all.forEach((_, i) => {
+    if (stories.canonicalOf[i] === i) positionOf.set(i, positionOf.size);
+  });
+  const copiesOf = new Map<number, ArticleRecord[]>();
+  for (const g of stories.groups) copiesOf.set(positionOf.get(g.canonical) as number, g.others.map((o) => all[o] as ArticleRecord));
+  const topicSet = loadTopics();
+  const topicsOf = assignTopics(sorted, topicSet);
+  const events = loadEvents();
+  const eventOf = matchEvents(sorted, events);
+  // [/stories/topics/timeline]
 
   // --- entity groups -------------------------------------------------------
   const outletNames = new Map<string, Outlet>();
   for (const r of sorted) {
     for (const o of [r.outlet, r.originalOutlet]) if (o && !outletNames.has(o.id)) outletNames.set(o.id, o);
   }
-  const outletGroups = groupBy(sorted, (r) => [r.outlet?.id, r.originalOutlet?.id].filter((x): x is string => !!x));
+  // [stories] the outlets of folded copies list the canonical article too
+  for (const copies of copiesOf.values()) for (const c of copies) if (c.outlet && !outletNames.has(c.outlet.id)) outletNames.set(c.outlet.id, c.outlet);
+  const outletGroups = groupBy(sorted, (r, i) =>
+    [r.outlet?.id, r.originalOutlet?.id, ...(copiesOf.get(i) ?? []).map((c) => c.outlet?.id)].filter((x): x is string => !!x),
+  );
   const outletLink = (o: Outlet | null): OutletLink | null => {
     if (!o) return null;
     const g = outletGroups.get(o.id);
@@ -275,6 +365,9 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     summary: summarize(r),
   }));
   const related = relatedIndices(sorted, { limit: options.related ?? 5 });
+  // [stories/topics/timeline] position in `all` of each article, topic names
+  const sortedIndex = [...positionOf.keys()];
+  const topicName = new Map(topicSet.topics.map((t) => [t.slug, t.name]));
   const firstUndated = sorted.findIndex((r) => !r.published.date);
   const datedCount = firstUndated === -1 ? sorted.length : firstUndated;
 
@@ -310,6 +403,18 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       people: r.people.map((p) => ({ name: p, url: PATHS.person(peopleGroups.get(p)?.slug ?? slugify(p)) })),
       places: r.places.map((p) => ({ name: p, url: PATHS.place(placeGroups.get(p)?.slug ?? slugify(p)) })),
       related: (related[i] ?? []).map((j) => refs[j] as ArticleRef),
+      // [stories/topics/timeline]
+      alsoPublished: (copiesOf.get(i) ?? []).map((c) => ({
+        outlet: c.outlet?.name ?? 'Chưa rõ báo',
+        outletUrl: c.outlet ? outletLink(c.outlet)?.url ?? null : null,
+        originalUrl: c.url,
+        dateShort: formatShort(c.published),
+        day: c.published.date,
+        title: c.title,
+      })),
+      sameEvent: (stories.sameEvent[sortedIndex[i] as number] ?? []).map((j) => refs[positionOf.get(j) as number] as ArticleRef),
+      topics: (topicsOf[i] ?? []).map((slug) => ({ name: topicName.get(slug) ?? slug, url: PATHS.topic(slug) })),
+      event: eventOf[i] !== undefined && eventOf[i] >= 0 ? { name: events[eventOf[i]]!.title, url: PATHS.event(events[eventOf[i]]!.slug) } : null,
       prev: i + 1 < hi ? (refs[i + 1] as ArticleRef) : null,
       next: i - 1 >= lo ? (refs[i - 1] as ArticleRef) : null,
       breadcrumbs,
@@ -484,11 +589,71 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     });
   }
 
+  // --- [stories/topics/timeline] topic pages, topic index, event timeline -------
+  const topicPages: TopicPage[] = [];
+  const topicCrumb = { name: 'Chủ đề', url: PATHS.topics };
+  const topicEntries: TopicIndexPage['entries'] = [];
+  for (const t of topicSet.topics) {
+    const items: ArticleRef[] = [];
+    topicsOf.forEach((slugs, i) => {
+      if (slugs.includes(t.slug)) items.push(refs[i] as ArticleRef);
+    });
+    const url = PATHS.topic(t.slug);
+    topicEntries.push({ name: t.name, url, count: items.length, description: t.description });
+    for (const p of paginate(
+      {
+        kind: 'topic',
+        title: t.name,
+        heading: t.name,
+        description: `${items.length} bài viết về chủ đề ${t.name}. ${t.description}`,
+        breadcrumbs: [HOME, topicCrumb, { name: t.name, url }],
+        nav: [],
+      },
+      url,
+      items,
+      perPage,
+    )) topicPages.push({ ...p, slug: t.slug, name: t.name, intro: t.description });
+  }
+  const topicIndex: TopicIndexPage = {
+    url: PATHS.topics,
+    title: 'Chủ đề',
+    heading: 'Chủ đề',
+    description: 'Các chủ đề lớn của quan hệ Nga – Triều Tiên, với số bài của mỗi chủ đề.',
+    entries: topicEntries,
+    breadcrumbs: [HOME, topicCrumb],
+  };
+  const eventTimeline: TimelinePage = {
+    url: PATHS.events,
+    title: 'Dòng thời gian',
+    heading: 'Dòng thời gian quan hệ Nga – Triều Tiên',
+    description: 'Các sự kiện chính của quan hệ Nga – Triều Tiên theo thứ tự thời gian, mỗi sự kiện với các bài báo đưa tin.',
+    events: events.map((e) => ({
+      slug: e.slug,
+      url: PATHS.event(e.slug),
+      day: e.date,
+      dateLong: formatLong({ date: e.date, time: null, iso: null, partial: null, origin: 'none' }),
+      title: e.title,
+      description: e.description,
+      articles: eventOf.flatMap((ev, i) => (ev >= 0 && events[ev] === e ? [refs[i] as ArticleRef] : [])),
+    })),
+    breadcrumbs: [HOME, { name: 'Dòng thời gian', url: PATHS.events }],
+  };
+  // [/stories/topics/timeline]
+
   // --- feeds, sitemap --------------------------------------------------------
   const feed = articles.slice(0, Math.min(datedCount, options.feed ?? 50));
   const lastmod: Record<string, string> = {};
   for (const a of articles) if (a.iso) lastmod[a.url] = a.iso;
-  const pageUrls = ['/', ...articles.map((a) => a.url), ...listPages.map((p) => p.url), ...indexPages.map((p) => p.url)];
+  const pageUrls = [
+    '/',
+    ...articles.map((a) => a.url),
+    ...listPages.map((p) => p.url),
+    ...indexPages.map((p) => p.url),
+    // [stories/topics/timeline]
+    ...topicPages.map((p) => p.url),
+    topicIndex.url,
+    eventTimeline.url,
+  ];
 
   return {
     articles,
@@ -499,6 +664,10 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     undated: { count: undatedRefs.length, url: PATHS.undated },
     listPages,
     indexPages,
+    topicPages,
+    topicIndex,
+    eventTimeline,
+    duplicateGroups: stories.groups.length,
     pageUrls,
     lastmod,
     // + the 404 page
