@@ -13,6 +13,8 @@ import { addArticle } from './editor/add.ts';
 import { runList } from './editor/list.ts';
 import { runShow } from './editor/show.ts';
 import { processOutput, readAll } from './editor/output.ts';
+import { groupStories } from './stories/index.ts';
+import type { ArticleRecord } from './record.ts';
 
 const USAGE = `usage:
   npm run -s archive -- records FILE…   print the article records as one JSON array
@@ -55,7 +57,8 @@ async function check(dir = 'articles'): Promise<number> {
     process.stderr.write(`${dir}: not a folder\n${USAGE}\n`);
     return 2;
   }
-  const { messages, files } = await loadArchive(dir, { now: new Date() });
+  const { messages, files, records: loaded } = await loadArchive(dir, { now: new Date() });
+  messages.push(...duplicateFindings(loaded)); // [stories] near-duplicate pairs
   for (const m of messages) process.stdout.write(`${formatFinding(m)}\n`);
   process.stdout.write(`${summary(files.length, messages)}\n`);
   return messages.some((m) => m.severity === 'error') ? 1 : 0;
@@ -91,6 +94,19 @@ async function show(argv: string[]): Promise<number> {
   const query = a.positionals[0];
   if (!query) throw new UsageError('show needs an id, a slug or a file');
   return runShow(query, { json: a.switches.has('json'), dir: a.values.get('dir') ?? 'articles' }, processOutput);
+}
+
+// [stories] one warning per near-duplicate pair: the copy, and what it copies
+function duplicateFindings(records: readonly ArticleRecord[]): Finding[] {
+  const { pairs } = groupStories(records);
+  return pairs.map((p) => ({
+    file: records[p.a]!.sourceFile,
+    line: 1,
+    column: 1,
+    severity: 'warning' as const,
+    message: `near-duplicate of ${records[p.b]!.sourceFile} (similarity ${p.similarity.toFixed(2)})`,
+    ruleId: 'archive/duplicate',
+  }));
 }
 
 const EDITOR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { add, list, show };
