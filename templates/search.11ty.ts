@@ -31,6 +31,7 @@ export function render(this: Ctx, d: Data): string {
 <input class="search-input" id="q" name="q" type="search" placeholder="Tìm bài viết…" autocomplete="off" spellcheck="false" enterkeyhint="search">
 <button class="search-button" type="submit">Tìm</button>
 </div>
+<button class="search-toggle" id="search-toggle" type="button" aria-expanded="false" aria-controls="search-filters" hidden>Lọc kết quả</button>
 <div class="search-filters" id="search-filters" hidden></div>
 </form>
 <noscript><p class="search-note">Trang tìm kiếm cần JavaScript. Bạn vẫn có thể duyệt kho lưu trữ theo <a href="${this.url(PATHS.outlets)}">báo</a>, <a href="${this.url(PATHS.people)}">nhân vật</a>, <a href="${this.url(PATHS.places)}">địa danh</a> hoặc theo thời gian từ <a href="${this.url('/')}">trang chủ</a>.</p></noscript>

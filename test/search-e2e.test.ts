@@ -188,7 +188,9 @@ describe('search in a browser (path prefix /sub/)', () => {
       assert.equal((await results(page)).length, 5);
       assert.match(await page.title(), /^“trieu tien” – Tìm kiếm/);
 
-      // Filters: outlet and year as checkboxes, person and place as lists, with counts.
+      // Filters (loaded when opened): outlet and year as checkboxes, person and place as lists, with counts.
+      assert.equal(await page.locator('#search-filters').isVisible(), false);
+      await page.getByRole('button', { name: 'Lọc kết quả' }).click();
       const vtc = page.getByRole('checkbox', { name: /VTC News/ });
       assert.equal((await page.locator('label', { has: vtc }).textContent())?.replace(/\s+/g, ' ').trim(), 'VTC News (1)');
       await vtc.check();
@@ -211,6 +213,7 @@ describe('search in a browser (path prefix /sub/)', () => {
       // A place filter from the list narrows a search to the articles naming it.
       await page.goto(`${base}${PREFIX}tim-kiem/?q=nga`);
       await results(page);
+      await page.getByRole('button', { name: 'Lọc kết quả' }).click();
       await page.getByLabel('Địa danh').selectOption('Moskva');
       await page.waitForURL((u) => u.searchParams.get('dia-danh') === 'Moskva');
       await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 3);
@@ -242,6 +245,11 @@ describe('search in a browser (path prefix /sub/)', () => {
       await page.keyboard.press('Enter');
       assert.equal((await results(page)).length, 3);
       await page.keyboard.press('Tab'); // the search button
+      await page.keyboard.press('Tab'); // "Lọc kết quả"
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-toggle');
+      await page.keyboard.press('Enter');
+      await page.locator('#search-filters input').first().waitFor();
+      assert.equal(await page.locator('#search-toggle').getAttribute('aria-expanded'), 'true');
       await page.keyboard.press('Tab'); // the first filter
       const focused = await page.evaluate(() => document.activeElement?.closest('#search-filters') !== null);
       assert.ok(focused, 'the filters come next in the tab order');
@@ -256,6 +264,8 @@ describe('search in a browser (path prefix /sub/)', () => {
       try {
         await page.goto(`${base}${PREFIX}tim-kiem/?q=kim+jong+un`);
         await results(page);
+        await page.getByRole('button', { name: 'Lọc kết quả' }).click();
+        await page.locator('#search-filters input').first().waitFor();
         await page.evaluate(() => document.fonts.ready);
         const builder =
           colorScheme === 'light' ? new AxeBuilder({ page }).withTags(AXE_TAGS) : new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']);

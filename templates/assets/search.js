@@ -20,6 +20,7 @@ const filtersBox = document.getElementById('search-filters');
 const statusEl = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
+const toggle = document.getElementById('search-toggle');
 const baseTitle = document.title;
 const collator = new Intl.Collator('vi');
 
@@ -103,6 +104,8 @@ function applyToControls(state) {
 }
 
 // ---- filters -----------------------------------------------------------------
+// Loaded on demand: Pagefind's filter files are the largest part of a first search on a big
+// archive, so they are fetched only when the reader opens the filters (or the URL has some).
 
 function orderValues(key, counts) {
   const names = Object.keys(counts);
@@ -154,8 +157,28 @@ function buildFilters(all) {
     ),
   );
   filtersBox.replaceChildren(...groups);
-  filtersBox.hidden = false;
   filtersBuilt = true;
+  showFilters(true);
+}
+
+function showFilters(open) {
+  filtersBox.hidden = !open;
+  toggle.setAttribute('aria-expanded', String(open));
+}
+
+async function openFilters() {
+  if (filtersBuilt) return showFilters(filtersBox.hidden);
+  toggle.disabled = true;
+  try {
+    const pf = await loadPagefind();
+    buildFilters(await pf.filters());
+    applyToControls(wanted);
+    await go(false);
+  } catch {
+    setStatus('Không tải được bộ lọc. Hãy thử tải lại trang.');
+  } finally {
+    toggle.disabled = false;
+  }
 }
 
 /** Counts for the current search: how many results each value would leave. */
@@ -237,7 +260,7 @@ async function run(state) {
   let pf;
   try {
     pf = await loadPagefind();
-    if (!filtersBuilt) {
+    if (!filtersBuilt && (hasFilters(state) || state.newest)) {
       buildFilters(await pf.filters());
       applyToControls(wanted);
     }
@@ -258,6 +281,7 @@ async function run(state) {
   updateCounts(search.filters);
   const n = search.results.length;
   const what = state.q ? ` cho “${state.q}”` : '';
+  toggle.hidden = false;
   setStatus(n ? `${n.toLocaleString('vi-VN')} kết quả${what}` : `Không tìm thấy kết quả${what}.`);
   document.title = state.q ? `“${state.q}” – ${baseTitle}` : baseTitle;
 }
@@ -282,6 +306,7 @@ input.addEventListener('input', () => {
 input.addEventListener('focus', () => loadPagefind().catch(() => {}), { once: true });
 filtersBox.addEventListener('change', () => go(false));
 more.addEventListener('click', () => showMore(true));
+toggle.addEventListener('click', () => openFilters());
 window.addEventListener('popstate', () => {
   wanted = stateFromUrl();
   applyToControls(wanted);
