@@ -119,7 +119,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const output = path.resolve(options.output ?? '_site');
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
-  const progress = options.onProgress ?? (() => {});
+  const stageTimes: [string, number][] = [];
+  const onProgress = options.onProgress ?? (() => {});
+  const progress = (stage: string, done: number, total: number): void => {
+    if (stageTimes.at(-1)?.[0] !== stage) stageTimes.push([stage, performance.now()]);
+    onProgress(stage, done, total);
+  };
 
   // Imported lazily: a build from given records (tests) does not need the parser.
   const loaded = options.records
@@ -145,6 +150,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }
   }
 
+  progress('dữ liệu trang', 0, records.length);
   const archive = buildSiteData(records);
   const staging = `${output}.building-${process.pid}`;
   await removeLeftovers(output);
@@ -187,6 +193,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     throw error;
   }
   await swapIn(staging, output);
+  progress('xong', 1, 1);
+  if (process.env.BUILD_TIMINGS) {
+    const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s`);
+    process.stderr.write(`stages: ${rows.join(' · ')}\n`);
+  }
   if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
     await writeFile(stateFile, JSON.stringify({ key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages }));

@@ -47,9 +47,13 @@ export function isTitleLike(text: string): boolean {
 }
 
 /** "Tiêu đề - Báo Người Lao Động Online" → the title, and the outlet named in its suffix */
+const TITLE_SUFFIX_RE = /^(.{10,}?)\s(?:[-–—|])\s([^-–—|]{2,60})$/u;
+/** a headline is never longer than this; longer lines need no title checks */
+const TITLE_MAX_CHARS = 300;
+
 export function splitTitleSuffix(text: string): { title: string; outletId?: string } {
   const t = withoutPipe(text);
-  const m = /^(.{10,}?)\s(?:[-–—|])\s([^-–—|]{2,60})$/u.exec(t);
+  const m = t.length <= TITLE_MAX_CHARS && /\s[-–—|]\s/u.test(t) ? TITLE_SUFFIX_RE.exec(t) : null;
   if (m) {
     const o = outletRegistry.lookup(m[2]!.trim());
     if (o) return { title: m[1]!.trim(), outletId: o.id };
@@ -61,6 +65,8 @@ export const comparable = (t: string): string =>
   withoutPipe(t).toLocaleLowerCase('vi').replace(/[\s"“”'‘’«»]+/gu, ' ').replace(/[\s.!?…]+$/u, '').trim();
 
 const isText = (s: Classified): boolean => s.role === 'text';
+/** the comparable form of a line as a headline (suffix and " |" gone); null for lines too long to be one */
+const headlineKey = (text: string): string | null => (text.length > TITLE_MAX_CHARS ? null : comparable(splitTitleSuffix(text).title));
 /** a paragraph of running text: long, and ending like a sentence (a headline does not) */
 const isLong = (s: Classified): boolean => wordCount(s.text) >= LONG_PARAGRAPH_WORDS && SENTENCE_END_RE.test(withoutPipe(s.text));
 
@@ -116,9 +122,15 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
         if (isLong(s)) longSeen++;
         if (++seen >= TITLE_SEARCH_LINES || longSeen > 1) break;
       }
+      const keyCount = new Map<string, number>();
+      if (candidates.length > 1) {
+        for (const o of segments) {
+          const k = headlineKey(o.text);
+          if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
+        }
+      }
       const score = ({ s, i }: { s: Classified; i: number }): number => {
-        const key = comparable(splitTitleSuffix(s.text).title);
-        const repeated = segments.some((o, j) => j !== i && comparable(splitTitleSuffix(o.text).title) === key);
+        const repeated = (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
         const near = [segments[i - 1], segments[i + 1]].some((n) => n && (TITLE_NEIGHBOUR_ROLES.has(n.role) || (isText(n) && isLong(n))));
         return (repeated ? 2 : 0) + (near ? 1 : 0) + (wordCount(s.text) >= HEADLINE_WORDS ? 1 : 0);
       };
@@ -139,10 +151,10 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     apply(segments) {
       const title = segments.find((s) => s.role === 'title');
       if (!title) return;
-      const key = comparable(splitTitleSuffix(title.text).title);
+      const key = headlineKey(title.text);
       for (const s of segments) {
         if (s === title) continue;
-        if ((isText(s) || s.role === 'photo-marker' || s.role === 'byline') && comparable(splitTitleSuffix(s.text).title) === key) {
+        if ((isText(s) || s.role === 'photo-marker' || s.role === 'byline') && headlineKey(s.text) === key) {
           setRole(s, 'repeated-title', 'repeated-title');
         }
       }

@@ -11,6 +11,8 @@ import type { Classified, Segment } from './types.ts';
 export type Verdict = Omit<Classified, keyof Segment | 'ruleId'>;
 export interface LineRule {
   id: string;
+  /** the longest line (in words) the rule can fire on; longer lines skip it */
+  maxWords?: number;
   apply(text: string): Verdict | null;
 }
 
@@ -45,6 +47,8 @@ const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link|
 const PHOTO_MARKER_RE = /\s[-–]\s(?:Ảnh|Hình|Video)\s\d+\.?$/u;
 /** a caption ends with its credit: "… ngày 19/6. Ảnh: Yonhap/TTXVN", "… (Nguồn: Reuters) |" */
 const CAPTION_CREDIT_RE = /^(.*?[\p{L}\p{N}.!?”")\]])([\s.\-–—]*)\(?\s?(?:Ảnh(?:\sminh\s?h(?:ọa|oạ))?|Ảnh minh họa|Nguồn(?:\sảnh)?|Hình|Hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh chụp màn hình)\s?:\s?([^():“”"]{1,60}?)\s?\)?\s?\.?\s?\|?$/iu;
+const CREDIT_LABEL_RE = /(?:Ảnh|Nguồn|Hình|Photo|Video|Clip|Đồ)\s?(?:minh\s?h(?:ọa|oạ)|ảnh|hình ảnh|chụp màn hình)?\s?:/iu;
+const CREDIT_TAIL_CHARS = 100;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
 const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Hình|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh minh h(?:ọa|oạ))\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
@@ -72,6 +76,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'dateline',
+    maxWords: 16,
     apply(text) {
       const m = parseDatelineText(text);
       if (!m) return null;
@@ -81,6 +86,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     // "(TTXVN/Vietnam+)": the page's own credit line, every item a known agency or outlet
     id: 'self-credit',
+    maxWords: 12,
     apply(text) {
       const m = /^\(([^()]{2,60})\)\.?$/u.exec(text.trim());
       if (!m) return null;
@@ -98,11 +104,13 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'related-header',
+    maxWords: 8,
     apply: (text) => (RELATED_HEADER_RE.test(undecorated(text)) ? { role: 'related-link' } : null),
   },
   {
     // "Chia sẻ", "• Zalo", and a row of them: "Chia sẻ · Facebook · Email"
     id: 'widget',
+    maxWords: 20,
     apply(text) {
       const parts = undecorated(text).split(WIDGET_ROW_SPLIT_RE).filter(Boolean);
       return parts.length === 0 || parts.every((p) => WIDGET_RE.test(undecorated(p))) ? { role: 'widget' } : null;
@@ -110,6 +118,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'outlet-name',
+    maxWords: 8,
     apply(text) {
       const t = undecorated(text);
       if (wordCount(t) > 8) return null;
@@ -121,11 +130,13 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'footer',
+    maxWords: 60,
     apply: (text) => (wordCount(text) <= 60 && FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
   },
   {
     // "Thế giới", "Trang chủ | Thế giới | Tin thế giới": section names, or short parts around separators with one known section
     id: 'breadcrumb',
+    maxWords: 20,
     apply(text) {
       const parts = undecorated(text).split(BREADCRUMB_SPLIT_RE).filter(Boolean);
       if (parts.length === 0) return null;
@@ -140,14 +151,17 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'photo-marker',
+    maxWords: 40,
     apply: (text) => (PHOTO_MARKER_RE.test(text) && wordCount(text) <= 40 ? { role: 'photo-marker' } : null),
   },
   {
     id: 'photo-credit',
+    maxWords: 8,
     apply: (text) => (PHOTO_CREDIT_ONLY_RE.test(text) && wordCount(text) <= 8 ? { role: 'photo-credit' } : null),
   },
   {
     id: 'credit',
+    maxWords: 14,
     apply(text) {
       const used = SOURCES_USED_RE.exec(text);
       if (used) {
@@ -170,6 +184,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     // "Một tàu chở dầu neo đậu tại cảng biển. (Ảnh minh họa)"
     id: 'caption-illustration',
+    maxWords: 60,
     apply(text) {
       const m = ILLUSTRATION_RE.exec(text);
       return m && wordCount(m[1]!) >= 3 ? { role: 'caption', captionText: m[1]!.trim(), credit: null } : null;
@@ -177,7 +192,10 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'caption',
+    maxWords: 80,
     apply(text) {
+      // the credit stands at the end: look there before running the whole pattern
+      if (!CREDIT_LABEL_RE.test(text.slice(-CREDIT_TAIL_CHARS))) return null;
       const m = CAPTION_CREDIT_RE.exec(text);
       if (!m || wordCount(m[1]!) < 2 || hasBylinePrefix(text)) return null;
       const credit = m[3]!.trim().replace(/[.\s]+$/, '');
@@ -190,10 +208,12 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     // "PV", "Nhóm PV", "(Phóng viên Báo Nhân Dân tại Liên bang Nga)": a byline that names no one
     id: 'anonymous-byline',
+    maxWords: 12,
     apply: (text) => (ANONYMOUS_BYLINE_RE.test(undecorated(text)) || CORRESPONDENT_RE.test(text.trim()) ? { role: 'byline', names: [] } : null),
   },
   {
     id: 'byline',
+    maxWords: 20,
     apply(text) {
       const b = parseByline(text);
       if (!b) return null;
@@ -206,7 +226,9 @@ export const LINE_RULES: readonly LineRule[] = [
 ];
 
 export function classifySegment(seg: Segment): Classified {
+  const words = wordCount(seg.text);
   for (const rule of LINE_RULES) {
+    if (rule.maxWords !== undefined && words > rule.maxWords) continue;
     const v = rule.apply(seg.text);
     if (v) return { ...seg, ...v, ruleId: rule.id };
   }

@@ -32,7 +32,11 @@ function split(seg: Segment, cuts: readonly [number, number][]): Segment[] {
   return cuts.map(([a, b]) => piece(seg, a, b)).filter((s): s is Segment => s !== null);
 }
 
+/** the phrases that get glued to the end of a line, looked for at the end first */
+const GLUED_TAIL_HINT_RE = /(?:trên|News|thành công|Chia sẻ|Bình luận(?: \(\d+\))?)\s*$/u;
+
 function splitGluedWidget(seg: Segment): Segment[] | null {
+  if (!GLUED_TAIL_HINT_RE.test(seg.text)) return null;
   const m = GLUED_TAIL_RE.exec(seg.text);
   if (!m) return null;
   const head = m[1]!;
