@@ -43,6 +43,7 @@ function record(id: string, name: string, date: string | null, o: ReturnType<typ
     places: ['Bình Nhưỡng'],
     removed: [],
     warnings: [],
+    tags: [],
     ...extra,
   };
 }

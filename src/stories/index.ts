@@ -14,7 +14,7 @@
  * close in time are paired, so a bucket of common shingles cannot make the
  * cost quadratic.
  */
-import { estimate, exactJaccard, hashSeeds, hashWords, minhashInto, shinglesOfWords } from './minhash.ts';
+import { estimate, hashSeeds, hashWords, minhashInto, shinglesOfWords, sortedJaccard, sortedSet } from './minhash.ts';
 
 export interface StoryRecord {
   id: string;
@@ -47,9 +47,9 @@ export const SAME_EVENT = 0.12;
 export const SAME_EVENT_UNDATED = 0.35;
 export const MAX_DAYS = 3;
 
-/** Signature sizes and bands: full text 64 = 16 × 4 (S-curve around 0.5), lead 128 = 64 × 2 (around 0.12). */
+/** Signature sizes and bands: full text 64 = 16 × 4 (S-curve around 0.5), lead 64 = 32 × 2 (around 0.18; people/places + dates add candidates). */
 const FULL = { hashes: 64, bands: 16, rows: 4, k: 3 };
-const LEAD = { hashes: 128, bands: 64, rows: 2, k: 2 };
+const LEAD = { hashes: 64, bands: 32, rows: 2, k: 2 };
 /** buckets up to this size are paired in full; larger ones only by date window */
 const SMALL_BUCKET = 24;
 /** in a large bucket, each article meets at most this many later neighbours */
@@ -236,13 +236,13 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
   const shingleCache = new Map<number, Uint32Array>();
   const shinglesOf = (i: number) => {
     let s = shingleCache.get(i);
-    if (!s) shingleCache.set(i, (s = shinglesOfWords(hashWords(fullText(records[i] as StoryRecord)), FULL.k)));
+    if (!s) shingleCache.set(i, (s = sortedSet(shinglesOfWords(hashWords(fullText(records[i] as StoryRecord)), FULL.k))));
     return s;
   };
   const leadCache = new Map<number, Uint32Array>();
   const leadOf = (i: number) => {
     let s = leadCache.get(i);
-    if (!s) leadCache.set(i, (s = shinglesOfWords(hashWords(leadText(records[i] as StoryRecord)), LEAD.k)));
+    if (!s) leadCache.set(i, (s = sortedSet(shinglesOfWords(hashWords(leadText(records[i] as StoryRecord)), LEAD.k))));
     return s;
   };
   const dupPairs: { a: number; b: number; similarity: number }[] = [];
@@ -261,7 +261,7 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     const bothDated = !Number.isNaN(da) && !Number.isNaN(db);
     const apart = bothDated ? Math.abs(da - db) : NaN;
     if (fullOk[a] && fullOk[b] && estimate(fullSig, FULL.hashes, a, b) >= dupMin - 0.15) {
-      const similarity = exactJaccard(shinglesOf(a), shinglesOf(b));
+      const similarity = sortedJaccard(shinglesOf(a), shinglesOf(b));
       // A copy far from the original in time must be almost the same text.
       if (similarity >= dupMin && (!bothDated || apart <= 31 || similarity >= 0.95)) {
         dupPairs.push({ a, b, similarity });
@@ -271,10 +271,10 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     }
     if (!leadOk[a] || !leadOk[b]) continue;
     if (bothDated && apart > maxDays) continue;
-    // The estimate only screens (its error is ±0.03 at 128 hashes); the short lead texts are compared exactly.
+    // The estimate only screens (its error is ±0.05 at 64 hashes); the short lead texts are compared exactly.
     const min = bothDated ? eventMin : eventUndatedMin;
-    if (estimate(leadSig, LEAD.hashes, a, b) < min - 0.08) continue;
-    const lead = exactJaccard(leadOf(a), leadOf(b));
+    if (estimate(leadSig, LEAD.hashes, a, b) < min - 0.1) continue;
+    const lead = sortedJaccard(leadOf(a), leadOf(b));
     if (lead < min) continue;
     let shared = 0;
     for (const e of entities[a] as Set<string>) if ((entities[b] as Set<string>).has(e)) shared++;

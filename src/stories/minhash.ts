@@ -163,3 +163,30 @@ export function exactJaccard(a: Uint32Array, b: Uint32Array): number {
   for (const x of sa) if (sb.has(x)) shared++;
   return shared / (sa.size + sb.size - shared);
 }
+
+/** Sorted distinct values: the form sortedJaccard compares. */
+export function sortedSet(values: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+  return sorted.subarray(0, n);
+}
+
+/** Exact Jaccard of two sortedSet arrays, by merging (no allocation). */
+export function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
+}
