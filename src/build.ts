@@ -14,12 +14,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Eleventy from '@11ty/eleventy';
 import type { Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { buildSiteData, PATHS } from './site/data.ts';
-import { buildSearchIndex } from './search/index.ts';
 import { copyInto, swapIn, writeStaging, type OutputFile } from './site/output.ts';
 import { versionOf } from './archive/parserVersion.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
@@ -54,6 +51,14 @@ export interface BuildResult {
   written: number;
   /** nothing changed since the last build: the site was left as it was */
   unchanged: boolean;
+}
+
+/** What the last build of an output was made from, and what it said. */
+interface BuildState {
+  key: string;
+  articles: number;
+  pages: number;
+  messages: Message[];
 }
 
 /** One entry per input file: what became of it (the build report in _site/build-report.json). */
@@ -127,28 +132,35 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   };
 
   // Imported lazily: a build from given records (tests) does not need the parser.
-  const loaded = options.records
-    ? { records: options.records, messages: [] as Message[], files: options.records.map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0, inputKey: createHash('sha256').update(JSON.stringify(options.records)).digest('hex') }
-    : await (await import('./archive/load.ts')).loadArchive(input, {
-      now: new Date(),
-      cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
-      onProgress: (done, total) => progress('đọc bài', done, total),
-    });
-  const { records, messages } = loaded;
+  const load = options.records ? null : await import('./archive/load.ts');
+  const scan = load ? await load.scanArchive(input) : null;
+  const inputKey = scan?.inputKey ?? createHash('sha256').update(JSON.stringify(options.records)).digest('hex');
   const site = siteConfig(options.env ?? process.env);
 
   // Nothing changed since the last build of this output: the site stays as it is.
   const stateDir = cacheRoot ? path.join(cacheRoot, 'site', createHash('sha1').update(output).digest('hex').slice(0, 16)) : null;
   const buildKey = createHash('sha256')
-    .update(loaded.inputKey).update('\0').update(versionOf(RENDER_PARTS, ROOT)).update('\0')
+    .update(inputKey).update('\0').update(versionOf(RENDER_PARTS, ROOT)).update('\0')
     .update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
   const stateFile = stateDir ? path.join(stateDir, 'state.json') : null;
   if (!options.force && stateFile && existsSync(output)) {
-    const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as { key: string; articles: number; pages: number }, () => null);
+    const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
     if (last?.key === buildKey) {
-      return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages, cacheHits: loaded.cacheHits, written: 0, unchanged: true };
+      return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages: last.messages, cacheHits: 0, written: 0, unchanged: true };
     }
   }
+
+  const loaded = load && scan
+    ? await load.loadScanned(scan, {
+      now: new Date(),
+      cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
+      onProgress: (done, total) => progress('đọc bài', done, total),
+    })
+    : { records: options.records ?? [], messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
+  const { records, messages } = loaded;
+  const [{ default: Eleventy }, { buildSiteData, PATHS }, { buildSearchIndex }] = await Promise.all([
+    import('@11ty/eleventy'), import('./site/data.ts'), import('./search/index.ts'),
+  ]);
 
   progress('dữ liệu trang', 0, records.length);
   const archive = buildSiteData(records);
@@ -200,7 +212,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
-    await writeFile(stateFile, JSON.stringify({ key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages }));
+    const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
+    await writeFile(stateFile, JSON.stringify(state));
   }
 
   return {

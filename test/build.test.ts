@@ -30,7 +30,7 @@ test('rebuilds redo only what changed; a deleted article leaves no stale page', 
 
   const warm = await buildSite(opts);
   assert.equal(warm.unchanged, true);
-  assert.equal(warm.cacheHits, 5);
+  assert.equal(warm.written, 0);
 
   const forced = await buildSite({ ...opts, force: true });
   assert.equal(forced.written, 0, 'a forced rebuild of the same input rewrites nothing');

@@ -94,39 +94,74 @@ function futureDateFinding(r: ArticleRecord, now: Date | undefined): Finding | n
 /** files parsed per batch: bounds the bytes held in memory at once */
 const PARSE_BATCH = 2000;
 
-export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+/** What is in the folder, read and hashed, before anything is parsed. */
+export interface ArchiveScan {
+  files: ListedFile[];
+  /** per file: its cache key, or an error finding when it could not be read */
+  entries: ({ key: string; bytes?: Uint8Array } | { error: Finding })[];
+  /** changes when any input file, its path or the parser changes */
+  inputKey: string;
+  messages: Message[];
+}
+
+/** keep the bytes read while scanning for the parse, up to this much in all (else read again) */
+const KEEP_SCANNED_BYTES = 256 * 1024 * 1024;
+
+export async function scanArchive(dir: string): Promise<ArchiveScan> {
   const messages: Message[] = [];
-  const listed = await listArticleFiles(resolve(dir), messages);
-  const cache = options.cache === false ? null : new RecordCache(options.cache ?? DEFAULT_CACHE_DIR);
+  const files = await listArticleFiles(resolve(dir), messages);
   const version = parserVersion();
+  const inputHash = createHash('sha256').update(version);
+  const entries: ArchiveScan['entries'] = [];
+  let kept = 0;
+  for (const f of files) {
+    try {
+      const bytes = await readFile(f.path);
+      const key = cacheKey(version, f.rel, bytes);
+      inputHash.update(key);
+      kept += bytes.length;
+      entries.push(kept <= KEEP_SCANNED_BYTES ? { key, bytes } : { key });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      inputHash.update(`unreadable:${f.rel}`);
+      entries.push({ error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${code})`, ruleId: 'read/io' } });
+    }
+  }
+  return { files, entries, inputKey: inputHash.digest('hex'), messages };
+}
+
+export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return loadScanned(await scanArchive(dir), options);
+}
+
+/** Records for a scanned folder: from the cache, or parsed (in worker threads when many). */
+export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}): Promise<LoadResult> {
+  const messages: Message[] = [...scan.messages];
+  const listed = scan.files;
+  const cache = options.cache === false ? null : new RecordCache(options.cache ?? DEFAULT_CACHE_DIR);
   const results: CachedParse[] = new Array(listed.length);
   const pool = new ParsePool(listed.length);
-  const inputHash = createHash('sha256').update(version);
   let done = 0;
   let hits = 0;
   try {
     for (let start = 0; start < listed.length; start += PARSE_BATCH) {
       const batch: { i: number; key: string; file: FileToParse }[] = [];
       for (let i = start; i < Math.min(start + PARSE_BATCH, listed.length); i++) {
-        const f = listed[i]!;
-        let bytes: Uint8Array;
-        try {
-          bytes = await readFile(f.path);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? 'error';
-          inputHash.update(`unreadable:${f.rel}`);
-          results[i] = { record: null, findings: [{ file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${code})`, ruleId: 'read/io' }] };
+        const entry = scan.entries[i]!;
+        if ('error' in entry) {
+          results[i] = { record: null, findings: [entry.error] };
           options.onProgress?.(++done, listed.length, hits);
           continue;
         }
-        const key = cacheKey(version, f.rel, bytes);
-        inputHash.update(key);
-        const cached = cache ? await cache.get(key) : undefined;
+        const cached = cache ? await cache.get(entry.key) : undefined;
         if (cached) {
           results[i] = cached;
           hits++;
           options.onProgress?.(++done, listed.length, hits);
-        } else batch.push({ i, key, file: { rel: f.rel, bytes } });
+          continue;
+        }
+        const bytes = entry.bytes ?? await readFile(listed[i]!.path).catch(() => new Uint8Array());
+        batch.push({ i, key: entry.key, file: { rel: listed[i]!.rel, bytes } });
       }
       const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
       for (let k = 0; k < batch.length; k++) {
@@ -152,5 +187,5 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
     records.push(r.record);
   });
   assignUniqueSlugs(records);
-  return { records, messages, files, cacheHits: hits, inputKey: inputHash.digest('hex') };
+  return { records, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }
