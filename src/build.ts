@@ -98,9 +98,15 @@ async function passthroughFiles(): Promise<{ from: string; to: string }[]> {
   return out;
 }
 
-function buildReport(records: readonly ArticleRecord[], files: readonly { file: string; outcome: string }[], messages: readonly Message[], urlOf: (r: ArticleRecord) => string): BuildReportEntry[] {
+function buildReport(
+  records: readonly ArticleRecord[], files: readonly { file: string; outcome: string }[], messages: readonly Message[],
+  merged: readonly { file: string; into: string; url: string }[], urlOf: (r: ArticleRecord) => string, prefixed: (url: string) => string,
+): BuildReportEntry[] {
   const bySource = new Map(records.map((r) => [r.sourceFile, r]));
+  const mergedInto = new Map(merged.map((m) => [m.file, m]));
   return files.map((f) => {
+    const m = mergedInto.get(f.file);
+    if (m) return { file: f.file, outcome: 'merged' as const, into: m.into, url: prefixed(m.url) };
     const r = bySource.get(f.file);
     if (r) return { file: f.file, outcome: 'page' as const, url: urlOf(r) };
     const errors = messages.filter((m) => m.file === f.file && m.severity === 'error').map((m) => `${m.line}:${m.column} ${m.message} [${m.ruleId}]`);
@@ -191,7 +197,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const files: OutputFile[] = pages
       .filter((p): p is { outputPath: string; content: string } => typeof p.outputPath === 'string')
       .map((p) => ({ path: path.relative(staging, path.resolve(ROOT, p.outputPath)).split(path.sep).join('/'), content: p.content }));
-    const report = buildReport(records, loaded.files, messages, (r) => `${pathPrefix}${PATHS.article(r.slug).slice(1)}`);
+    const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
+    const report = buildReport(records, loaded.files, messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
     files.push({ path: 'build-report.json', content: `${JSON.stringify({ inputs: report.length, pages: report.filter((e) => e.outcome === 'page').length, merged: report.filter((e) => e.outcome === 'merged').length, errors: report.filter((e) => e.outcome === 'error').length, files: report }, null, 1)}\n` });
     progress('ghi trang', 0, files.length);
     const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;

@@ -57,12 +57,19 @@ test('build report: every input is a page, merged into another, or an error — 
   writeFileSync(join(w.articles, 'empty.txt'), '');
   writeFileSync(join(w.articles, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
   writeFileSync(join(w.articles, 'bad-yaml.txt'), '---\ntitle: [x\n---\nTiêu đề\n');
+  // the same article saved twice: one page, the copy merged into it
+  cpSync(join(w.articles, '001_a7106049b9dd7f83.txt'), join(w.articles, 'zz-copy-of-001.txt'));
   const r = await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
   const report = JSON.parse(readFileSync(join(w.out, 'build-report.json'), 'utf8')) as { inputs: number; pages: number; merged: number; errors: number; files: { file: string; outcome: string; url?: string; errors?: string[] }[] };
-  assert.equal(report.inputs, 8);
+  assert.equal(report.inputs, 9);
   assert.equal(report.inputs, report.pages + report.merged + report.errors);
   assert.equal(report.errors, 3);
+  assert.equal(report.merged, 1);
+  const merged = report.files.find((f) => f.outcome === 'merged')!;
+  assert.ok(['001_a7106049b9dd7f83.txt', 'zz-copy-of-001.txt'].includes(merged.file));
+  assert.ok(existsSync(join(w.out, merged.url!, 'index.html')), 'a merged copy points to the page it was merged into');
   assert.equal(r.articles, report.pages);
+  assert.equal(report.files.filter((f) => f.outcome === 'page').length, report.pages);
   for (const f of report.files.filter((x) => x.outcome === 'page')) assert.ok(existsSync(join(w.out, f.url!, 'index.html')), f.url);
   assert.match(report.files.find((f) => f.file === 'empty.txt')!.errors!.join(), /empty/);
   rmSync(w.dir, { recursive: true });

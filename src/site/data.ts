@@ -183,6 +183,8 @@ export interface SiteData {
   eventTimeline: TimelinePage;
   /** near-duplicate groups folded into one article */
   duplicateGroups: number;
+  /** every folded copy: its source file, and the article it was folded into */
+  merged: { file: string; into: string; url: string }[];
   /** every HTML page's site-relative URL, for the sitemap */
   pageUrls: string[];
   /** lastmod per URL when known (article pages) */
@@ -668,6 +670,10 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     topicIndex,
     eventTimeline,
     duplicateGroups: stories.groups.length,
+    merged: stories.groups.flatMap((g) => {
+      const canonical = all[g.canonical] as ArticleRecord;
+      return g.others.map((o) => ({ file: (all[o] as ArticleRecord).sourceFile, into: canonical.sourceFile, url: PATHS.article(canonical.slug) }));
+    }),
     pageUrls,
     lastmod,
     // + the 404 page
