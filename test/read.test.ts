@@ -101,3 +101,9 @@ test('HTML: a tag that opens on one line and closes on the next is removed whole
   assert.deepEqual(out.map((l) => l.text), ['Trước', 'Sau', 'Tiếp']);
   assert.ok(out[1]!.cut.join(' ').includes('allowfullscreen'));
 });
+
+test('front matter: the same broken YAML read twice is an error both times', () => {
+  const text = '---\ntitle: [x\n---\nNội dung';
+  assert.equal(readFrontMatter(text).findings[0]?.ruleId, 'front-matter/yaml');
+  assert.equal(readFrontMatter(text).findings[0]?.ruleId, 'front-matter/yaml');
+});

@@ -80,7 +80,8 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const findings: FrontMatterFinding[] = [];
   let raw: Record<string, unknown>;
   try {
-    raw = matter(fence[0]).data as Record<string, unknown>;
+    // an options object turns off gray-matter's cache, which would remember a failed parse as an empty one
+    raw = matter(fence[0], {}).data as Record<string, unknown>;
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = String((error as Error).message ?? error).split('\n')[0];
