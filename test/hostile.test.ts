@@ -89,3 +89,32 @@ test('hostile input files: markup in the text and front matter never reaches a r
   assert.deepEqual(record.authors, ['Bảo Anh']);
   assert.ok(all.includes('"reason":"html"'), 'the cut markup is recorded in removed');
 });
+
+test('property: random hostile records never put a live tag, handler or javascript: URL in any output file', async () => {
+  const fc = (await import('fast-check')).default;
+  const piece = fc.oneof(
+    fc.constantFrom(...EVIL, '<', '>', '"', "'", '&', '</', '<!--', ']]>', '\u2028', 'javascript:', 'data:text/html,<script>'),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('Triều Tiên', 'Nga', 'Kim Jong-un'),
+  );
+  const textArb = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(' '));
+  await fc.assert(fc.asyncProperty(fc.array(textArb, { minLength: 8, maxLength: 8 }), async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-prop-'));
+    const r = hostileRecord(1);
+    const record: ArticleRecord = {
+      ...r, title: `Tin ${t[0]}`, lede: t[1]!, text: t[2]!, outlet: { id: 'x', name: t[3]!.trim() || 'x', domain: 'x.example' },
+      authors: [t[4]!], agencies: [t[5]!], captions: [{ text: t[6]!, credit: t[7]! }], people: [t[0]!.trim() || 'a'], places: [t[1]!.trim() || 'b'],
+      url: t[2]!.includes('javascript') ? `javascript:${t[3]}` : r.url,
+    };
+    await buildSite({ records: [record, hostileRecord(2)], output: join(dir, 'site'), cache: false, env: {} });
+    for (const f of allFiles(join(dir, 'site')).filter((n) => /\.(?:html|xml|json)$/.test(n) && !n.startsWith('pagefind'))) {
+      const text = readFileSync(join(dir, 'site', f), 'utf8');
+      for (const s of text.match(/<script\b[^>]*>/giu) ?? []) assert.match(s, /type="application\/ld\+json"|src="[^"]*\/assets\/search\.js"/u, `${f}: ${s}`);
+      const tags = text.replace(/="[^"]*"|='[^']*'/gu, '=""');
+      assert.doesNotMatch(tags, /<[^>]*\son\w+=/iu, `${f}: handler`);
+      assert.doesNotMatch(text, /(?:href|src)\s*=\s*["']?\s*(?:javascript|data):/iu, `${f}: URL`);
+      assert.doesNotMatch(text, /<(?:img|svg|evil|iframe)\b/iu, `${f}: injected element`);
+    }
+    rmSync(dir, { recursive: true });
+  }), { numRuns: 6, seed: 11 });
+});
