@@ -12,7 +12,7 @@ const P = (n: number): string =>
   `Đoạn văn số ${n} kể rằng hai nước đã thảo luận nhiều vấn đề quan trọng về hợp tác kinh tế và an ninh trong khu vực suốt nhiều năm qua.`;
 
 test('every document rule has a test below', () => {
-  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'title', 'repeated-title', 'related-links', 'duplicates', 'navigation', 'lede', 'byline-zone', 'teasers', 'body']);
+  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'title', 'repeated-title', 'related-links', 'duplicates', 'comments', 'navigation', 'lede', 'byline-zone', 'teasers', 'body']);
 });
 
 test('title: the first headline-like line; a long opening sentence before it is the lede', () => {
@@ -94,6 +94,13 @@ test('teasers: a run of other news at the end is dropped, the story is kept', ()
   assert.deepEqual(roles(story).slice(2), ['body', 'body', 'body']);
   // one unrelated closing paragraph is not a run
   assert.deepEqual(roles([...story, teasers[0]!]).slice(-1), ['body']);
+});
+
+test('comments: after the story, a comments header takes the readers\' names and words with it', () => {
+  const r = roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), P(2), P(3), 'Bảo Châu', 'Bình luận (3)', 'Nguyễn Văn Hùng · 2 giờ trước', 'Hợp tác kiểu này rồi sẽ còn kéo dài.', 'Trần Minh Tuấn', 'Mong hòa bình sớm trở lại.']);
+  assert.deepEqual(r.slice(4), ['byline', 'widget', 'comment', 'comment', 'comment', 'comment']);
+  // the header alone in the middle of a story starts nothing
+  assert.deepEqual(roles(['Tiêu đề bài viết về quan hệ Nga và Triều Tiên', P(1), 'Bình luận', P(2), P(3)]).slice(3), ['body', 'body']);
 });
 
 test('footer zone: after the last paragraph, a footer line takes the rest with it', () => {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArticle } from '../src/parse.ts';
 import { scoreRecord, type Expectation } from './support/score.ts';
 
-const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind'];
+const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2'];
 const update = process.env.UPDATE === '1';
 
 function inputs(dir: string): string[] {
@@ -77,6 +77,8 @@ const SCORE_FLOORS: Record<string, number> = {
   'test/fixtures/holdout': 1.0,
   // first measured blind at 88.6% (312/352); after general fixes 351/352
   'test/fixtures/blind': 0.99,
+  // first measured blind at 89.1% (254/285); after general fixes 274/285 (the newsletter e-mail is most of the rest)
+  'test/fixtures/blind2': 0.96,
 };
 
 for (const [dir, floor] of Object.entries(SCORE_FLOORS)) {

@@ -26,6 +26,7 @@ const TITLE_NEIGHBOUR_ROLES: ReadonlySet<string> = new Set(['dateline', 'byline'
 const TEASER_MIN_RUN = 3;
 const NAVIGATION_MAX_WORDS = 3;
 
+const COMMENTS_HEADER_RE = new RegExp(`^(?:${BOILERPLATE.commentHeaders.join('|')})$`, 'iu');
 const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(?![\\p{L}])`, 'iu');
 const SENTENCE_END_RE = /[.!?…]["”’»)]?$|[.!?…]\s?["”’»)]$/u;
 const TITLE_START_RE = /^[\p{Lu}\p{N}"'“‘«(\[]/u;
@@ -191,6 +192,20 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           setRole(first, 'related-link', 'duplicates');
           setRole(s, 'related-link', 'duplicates');
         } else setRole(s, 'duplicate-paragraph', 'duplicates');
+      }
+    },
+  },
+  {
+    // after the story, a comments header ("Bình luận (3)") starts the readers' comments: names, texts, replies
+    id: 'comments',
+    apply(segments) {
+      const { last } = longTextBounds(segments);
+      const start = segments.findIndex((s, i) => i > last && COMMENTS_HEADER_RE.test(withoutPipe(s.text)));
+      if (start < 0) return;
+      for (let i = start + 1; i < segments.length; i++) {
+        const s = segments[i]!;
+        if (s.ruleId === 'related-header' || s.role === 'footer') break;
+        if (isText(s) || s.role === 'byline') setRole(s, 'comment', 'comments');
       }
     },
   },

@@ -1,6 +1,7 @@
 /** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
-import { agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+import { agencyRegistry, BOILERPLATE, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
+const NON_NAME_RE = new RegExp(`(?:^|\\s)(?:${BOILERPLATE.nonNameWords.join('|')})(?=\\s|$)`, 'iu');
 /** a Vietnamese syllable has at most seven letters ("Nghiêng"); "Newsletters" is no name */
 const CAPITALISED_WORD = /^[\p{Lu}][\p{Ll}\p{M}]{0,6}$/u;
 const UPPER_WORD = /^[\p{Lu}][\p{Lu}\p{M}]{0,6}$/u;
@@ -21,6 +22,8 @@ export function isPersonName(text: string): boolean {
   const allUpper = words.every((w) => UPPER_WORD.test(w));
   if (!allUpper && !words.every((w) => CAPITALISED_WORD.test(w))) return false;
   const asWritten = allUpper ? normaliseNameCase(text) : text;
+  // "Báo Và Phát Thanh", "Góc Nhìn Quốc Tế": capitalised, but an organisation, not a person
+  if (NON_NAME_RE.test(asWritten)) return false;
   // "Thúy Nga" and "Minh Đức" are names; "Triều Tiên" and "Vladimir Putin" are not bylines
   const whole = (m: { index: number; end: number }): boolean => m.index === 0 && m.end === asWritten.length;
   if (placeRegistry.scan(asWritten).some(whole)) return false;

@@ -16,12 +16,12 @@ export type FieldRole = 'dateline' | 'byline' | 'credit' | 'source' | 'outlet-ta
 /** Dropped from the body; the role is the reason in `removed`. */
 export type RemovedRole =
   | 'widget' | 'footer' | 'breadcrumb' | 'related-link' | 'teaser' | 'photo-marker'
-  | 'repeated-title' | 'repeated-caption' | 'duplicate-paragraph' | 'invalid-date' | 'html' | 'photo-credit' | 'image';
+  | 'repeated-title' | 'repeated-caption' | 'duplicate-paragraph' | 'invalid-date' | 'html' | 'photo-credit' | 'image' | 'comment';
 export type Role = ContentRole | FieldRole | RemovedRole;
 
 export const REMOVED_ROLES: ReadonlySet<Role> = new Set<RemovedRole>([
   'widget', 'footer', 'breadcrumb', 'related-link', 'teaser', 'photo-marker',
-  'repeated-title', 'repeated-caption', 'duplicate-paragraph', 'invalid-date', 'html', 'photo-credit', 'image',
+  'repeated-title', 'repeated-caption', 'duplicate-paragraph', 'invalid-date', 'html', 'photo-credit', 'image', 'comment',
 ]);
 
 /** A segment with its role; `text` is the undecided role before the document pass. */

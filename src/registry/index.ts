@@ -49,6 +49,8 @@ const boilerplateFile = z.object({
   continuations: z.array(z.string()),
   relatedInline: z.array(z.string()),
   anonymousBylines: z.array(z.string()),
+  commentHeaders: z.array(z.string()),
+  nonNameWords: z.array(z.string()),
 });
 
 export type OutletEntry = z.infer<typeof outletEntry>;
