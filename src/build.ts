@@ -206,7 +206,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     // Search (src/search/): the Pagefind index from the records, into the staging folder.
     progress('chỉ mục tìm kiếm', 0, records.length);
-    await buildSearchIndex({ siteDir: staging, records, pathPrefix });
+    await buildSearchIndex({
+      siteDir: staging, records, pathPrefix,
+      // unchanged shards are linked from the last site; their state is kept beside this output's cache
+      previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
+      onProgress: (done, total) => progress('chỉ mục tìm kiếm', done, total),
+    });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -13,8 +13,9 @@ import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { buildSite } from '../src/build.ts';
 import type { ArticleRecord } from '../src/record.ts';
-import { aliasTable, dWords, entityTerms, extraTerms, foldAscii, matchKey, searchContent, type AliasTables } from '../src/search/content.ts';
+import { aliasTable, dWords, entityTerms, extraTerms, foldAscii, indexedBody, matchKey, searchContent, type AliasTables } from '../src/search/content.ts';
 import { searchRecord } from '../src/search/index.ts';
+import { planShards } from '../src/search/shards.ts';
 
 const ALIASES: AliasTables = {
   people: aliasTable([{ name: 'Kim Jong-un', variants: ['Kim Jong Un', 'Kim Châng-un'] }]),
@@ -123,6 +124,59 @@ describe('what an article gives the index', () => {
   });
 });
 
+describe('the start of the body', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `từ${i}`).join(' ');
+  test('short bodies whole; long ones to the end of the sentence after the limit, or cut with …', () => {
+    assert.equal(indexedBody('Một câu. Hai câu.', 150), 'Một câu. Hai câu.');
+    assert.equal(indexedBody(`${words(10)}. ${words(5)}. Sau.`, 12), `${words(10)}. ${words(5)}.`);
+    assert.equal(indexedBody(`${words(10)}\n\n${words(5)}\n\nSau.`, 12), `${words(10)}\n\n${words(5)}`);
+    assert.equal(indexedBody(words(100), 10), `${words(50)} …`);
+    assert.equal(indexedBody(words(100), Infinity), words(100));
+  });
+
+  test('a person or place named only after the limit is still an extra term', () => {
+    const r = record({ title: 'Tiêu đề', text: `${words(200)}. Ông Kim Jong-un tới Moskva.`, people: ['Kim Jong-un'], places: ['Moskva'] });
+    const content = searchContent(r, ALIASES);
+    assert.ok(!content.includes('tới Moskva'), 'the end of the body is not indexed');
+    for (const w of ['Kim Jong-un', 'Moskva', 'Moscow']) assert.ok(content.includes(w), w);
+    assert.ok(searchContent(r, ALIASES, Infinity).includes('tới Moskva'));
+  });
+});
+
+describe('shards', () => {
+  const keys = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${String(2000 + Math.floor((i + from) / 10)).padStart(4, '0')}-01-01T00:00\u0000/bai-viet/${String(i + from).padStart(5, '0')}/`);
+  const sizes = (plan: { start: number; end: number }[]) => plan.map((s) => s.end - s.start);
+
+  test('cold: equal shards of at most the size, contiguous, the first from the start', () => {
+    const plan = planShards(keys(1000), null, 300);
+    assert.deepEqual(sizes(plan), [250, 250, 250, 250]);
+    assert.equal(plan[0]!.from, '');
+    assert.equal(plan[0]!.name, '0');
+    for (let i = 1; i < plan.length; i++) assert.equal(plan[i]!.start, plan[i - 1]!.end);
+    assert.deepEqual(sizes(planShards(keys(10), null, Infinity)), [10]);
+    assert.deepEqual(planShards([], null, 300).map((s) => s.end - s.start), [0]);
+  });
+
+  test('kept while they fit: one record more changes one shard; past 1.5 × size one is split; below a quarter merged', () => {
+    const all = keys(1001);
+    const first = planShards(all.slice(0, 1000), null, 300);
+    // one more record, in the middle: the same boundaries and names
+    const one = [...all.slice(0, 1000), `2050-01-01T00:00\u0000/bai-viet/x/`].sort();
+    const next = planShards(one, first, 300);
+    assert.deepEqual(next.map((s) => [s.name, s.from]), first.map((s) => [s.name, s.from]));
+    assert.deepEqual(sizes(next), [250, 250, 251, 250]);
+    // the last shard grows past 450: split in two; the others kept
+    const grown = planShards(keys(1201), first, 300);
+    assert.deepEqual(grown.slice(0, 3).map((s) => s.name), first.slice(0, 3).map((s) => s.name));
+    assert.deepEqual(sizes(grown), [250, 250, 250, 226, 225]);
+    // the second shard loses most of its records: merged with its smaller neighbour
+    const shrunk = all.slice(0, 1000).filter((_, i) => i < 250 || i >= 460);
+    const merged = planShards(shrunk, first, 300);
+    assert.equal(merged.length, 3);
+    assert.deepEqual(sizes(merged), [290, 250, 250]);
+  });
+});
+
 describe('the built index', () => {
   let tmp: string;
   const root = () => path.join(tmp, 'root');
@@ -140,8 +194,16 @@ describe('the built index', () => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
+  /** The one shard of a small archive. */
+  async function shardDir(dir: string): Promise<string> {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'pagefind/shards.json'), 'utf8')) as { shards: { name: string; pages: number }[] };
+    assert.equal(manifest.shards.length, 1);
+    assert.equal(manifest.shards[0]?.pages, articles);
+    return path.join(dir, 'pagefind/shards', manifest.shards[0]!.name);
+  }
+
   async function fragments(dir: string): Promise<{ url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[]> {
-    const folder = path.join(dir, 'pagefind/fragment');
+    const folder = path.join(await shardDir(dir), 'fragment');
     const out = [];
     for (const f of (await readdir(folder)).sort()) {
       const text = gunzipSync(await readFile(path.join(folder, f))).toString('utf8');
@@ -151,14 +213,14 @@ describe('the built index', () => {
     return out;
   }
 
-  test('pagefind/ has its script, entry, wasm, index, filters and one fragment per article', async () => {
-    const pf = path.join(root(), 'pagefind');
+  test('pagefind/: shards.json and one shard with its script, entry, wasm, index, filters and one fragment per article', async () => {
+    const pf = await shardDir(root());
     for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) assert.ok(existsSync(path.join(pf, f)), f);
     const entry = JSON.parse(await readFile(path.join(pf, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     assert.deepEqual(Object.keys(entry.languages), ['vi']);
     assert.equal(entry.languages.vi?.page_count, articles);
     assert.ok((await readdir(path.join(pf, 'index'))).some((f) => f.endsWith('.pf_index')));
-    assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 4, 'outlet, year, person, place');
+    assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 5, 'outlet, year, person, place, shard');
     assert.equal((await readdir(path.join(pf, 'fragment'))).length, articles);
     // Pagefind's own UI bundles are not shipped: the site has its own page.
     for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js']) assert.ok(!existsSync(path.join(pf, f)), f);
@@ -204,6 +266,7 @@ describe('the built index', () => {
         if (!/type="application\/ld\+json"/.test(m[1] ?? '')) assert.equal((m[2] ?? '').trim(), '', 'inline script');
       }
       assert.ok(existsSync(path.join(dir, 'assets/search.js')));
+      assert.ok(existsSync(path.join(dir, 'assets/search-index.js')));
       for (const f of ['index.html', 'bao/index.html', 'bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/index.html', '404.html']) {
         const text = await readFile(path.join(dir, f), 'utf8');
         assert.ok(text.includes(`href="${prefix}tim-kiem/"`), `${f}: no search link`);

@@ -13,6 +13,13 @@
  *   folds Vietnamese tones and vowel marks by itself ("trieu" finds "Triều"),
  *   but not "đ", which is a letter of its own, not a diacritic.
  *
+ * Only the start of the body is indexed (BODY_WORDS words, to the end of that
+ * sentence): on a large archive the words every article repeats ("Triều Tiên",
+ * "Nga") make the index chunks a query downloads grow with the length of the
+ * articles, not with their number. The people, places and outlet of the whole
+ * article stay findable: their names are added as extra terms when the indexed
+ * text lacks them.
+ *
  * Pure: no I/O. The registries are passed in (tests give small ones).
  */
 import type { ArticleRecord } from '../record.ts';
@@ -91,8 +98,8 @@ function words(text: string): string[] {
  * added to an article that writes "Moskva", but "Triều Tiên" is not repeated:
  * excerpts and ranking stay those of the article's own words).
  */
-export function extraTerms(record: ArticleRecord, aliases: AliasTables): string[] {
-  const readable = [record.title, record.lede ?? '', record.text].join('\n');
+export function extraTerms(record: ArticleRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string[] {
+  const readable = [record.title, record.lede ?? '', indexedBody(record.text, bodyWords)].join('\n');
   const known = new Set(words(readable).map(matchKey));
   const outlets = [record.outlet, record.originalOutlet].flatMap((o) => (o ? [o.name] : []));
   const candidates = unique([
@@ -116,13 +123,45 @@ export function extraTerms(record: ArticleRecord, aliases: AliasTables): string[
   return out;
 }
 
+/** How many words of the body are indexed (then to the end of that sentence). */
+export const BODY_WORDS = 150;
+/** A sentence that has not ended this many words after the limit is cut there ("…"). */
+const SENTENCE_SLACK = 40;
+
 /**
- * The indexed content: title, lede and body as the reader sees them, then the
- * extra terms last, so excerpts come from the article's own words.
+ * The start of the body: its first `limit` words, then on to the end of that
+ * sentence (or `limit + 40` words and "…"), paragraphs kept. The whole text when
+ * it is short enough; Infinity for the whole text.
  */
-export function searchContent(record: ArticleRecord, aliases: AliasTables): string {
-  const parts = [record.title, record.lede, record.text].filter((p): p is string => !!p && p.trim() !== '');
-  const extra = extraTerms(record, aliases);
+export function indexedBody(text: string, limit = BODY_WORDS): string {
+  if (!Number.isFinite(limit)) return text;
+  const word = /[\p{L}\p{M}\p{N}]+/gu;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = word.exec(text))) {
+    count++;
+    if (count < limit) continue;
+    const end = m.index + m[0].length;
+    if (count === limit) {
+      // The sentence ends at the next ". ", "! ", "? ", "…" or paragraph break.
+      const rest = text.slice(end);
+      const stop = /[.!?…]["”’)»]*(?=\s|$)|\n\n/u.exec(rest);
+      if (stop && (rest.slice(0, stop.index).match(word)?.length ?? 0) <= SENTENCE_SLACK) {
+        return text.slice(0, end + stop.index + (stop[0] === '\n\n' ? 0 : stop[0].length)).trimEnd();
+      }
+    }
+    if (count === limit + SENTENCE_SLACK) return `${text.slice(0, end)} …`;
+  }
+  return text;
+}
+
+/**
+ * The indexed content: title, lede and the start of the body as the reader sees
+ * them, then the extra terms last, so excerpts come from the article's own words.
+ */
+export function searchContent(record: ArticleRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string {
+  const parts = [record.title, record.lede, indexedBody(record.text, bodyWords)].filter((p): p is string => !!p && p.trim() !== '');
+  const extra = extraTerms(record, aliases, bodyWords);
   if (extra.length) parts.push(extra.join(' · '));
   return parts.join('\n\n');
 }

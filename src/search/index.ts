@@ -1,19 +1,37 @@
 /**
  * The search index: one Pagefind custom record per article, built from the
- * records (no HTML is re-read or re-parsed), written to <siteDir>/pagefind/.
- * The browser side is templates/assets/search.js on /tim-kiem/.
+ * records (no HTML is re-read or re-parsed), in shards (src/search/shards.ts):
  *
- * Result URLs carry the path prefix ("/sub/bai-viet/x/"); search.js sets
+ *   <site>/pagefind/shards.json           {"shards": [{"name", "pages"}, …]}, newest first
+ *   <site>/pagefind/shards/<name>/        one complete Pagefind bundle and index per shard
+ *
+ * Each shard is its own Pagefind index, built one after the other (createIndex →
+ * addCustomRecord → writeFiles → close, so one Pagefind process at a time holds
+ * one shard: memory is bounded by the shard size, not the archive's). In the
+ * browser (templates/assets/search-index.js) the first shard is the primary
+ * index and the others are merged into it with Pagefind's mergeIndex(), so one
+ * search covers them all, with the same hits and filter counts as one index.
+ *
+ * Incremental: a shard whose records' indexed content (and this code, and the
+ * Pagefind version) did not change since the last build is not indexed again: its
+ * files are hard-linked (or copied) from the previous site. The state — each
+ * shard's boundary, content hash and files — is kept in the cache folder.
+ *
+ * Result URLs carry the path prefix ("/sub/bai-viet/x/"); the browser sets
  * Pagefind's baseUrl to "/" so it does not add the prefix a second time.
  */
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { versionOf } from '../archive/parserVersion.ts';
 import type { ArticleRecord } from '../record.ts';
 import { PATHS } from '../site/data.ts';
 import { formatShort } from '../site/dates.ts';
 import { aliasTable, searchContent, type AliasTables } from './content.ts';
+import { planShards, SHARD_SIZE, type ShardSpec } from './shards.ts';
 
 export interface SearchIndexOptions {
   /** the built site (Eleventy's output, before it is swapped in) */
@@ -23,15 +41,53 @@ export interface SearchIndexOptions {
   pathPrefix?: string;
   /** registry aliases (default: src/registry people and places) */
   aliases?: AliasTables;
+  /** the last built site: unchanged shards are taken from its pagefind/shards/ */
+  previous?: string | null;
+  /** a folder for the shards' state between builds (without it, every shard is indexed) */
+  cache?: string | null;
+  /** records per shard (default SHARD_SIZE; Infinity: one index) */
+  shardSize?: number;
+  /** words of each body that are indexed (default BODY_WORDS; Infinity: the whole body) */
+  bodyWords?: number;
+  /** what the index is made by (default: a hash of src/search/ and the Pagefind version); tests change it */
+  version?: string;
+  /** records indexed so far, of all to index */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SearchIndexResult {
-  /** articles indexed */
+  /** articles in the index */
   records: number;
   /** records skipped because the site has no page for them */
   skipped: number;
   seconds: number;
+  /** every shard, newest first */
+  shards: { name: string; pages: number }[];
+  /** shards indexed by this build */
+  indexed: string[];
+  /** shards taken unchanged from the previous site */
+  reused: string[];
 }
+
+/** The shards' manifest the browser reads (pagefind/shards.json). */
+export interface ShardManifest {
+  shards: { name: string; pages: number }[];
+}
+
+/** What the last build left: kept in the cache folder. */
+interface ShardState extends ShardSpec {
+  hash: string;
+  pages: number;
+  /** path inside the shard folder → size */
+  files: Record<string, number>;
+}
+interface IndexState {
+  shards: ShardState[];
+}
+
+const STATE_FILE = 'search-shards.json';
+export const SHARDS_DIR = 'shards';
+export const MANIFEST = 'shards.json';
 
 /** Pagefind's ready-made UI bundles: this site has its own small page, so they are not shipped. */
 const UNUSED = [
@@ -49,8 +105,14 @@ const BATCH = 200;
 
 export type PagefindRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
 
+/** The sort key of an article: its date and time; undated ones as year 0000, so "newest first" lists them last. */
+export function sortKey(r: ArticleRecord): string {
+  const p = r.published;
+  return p.date ? `${p.date}T${p.time ?? '00:00'}` : `0000${(p.partial ?? '--00-00').slice(1)}T00:00`;
+}
+
 /** One article as Pagefind receives it. Pure. */
-export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix = '/'): PagefindRecord {
+export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
   const prefix = pathPrefix.replace(/\/+$/, '');
   const meta: Record<string, string> = { title: r.title, date: formatShort(r.published) };
   if (r.published.date) meta.day = r.published.date;
@@ -60,17 +122,14 @@ export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix 
   if (r.published.date) filters.year = [r.published.date.slice(0, 4)];
   if (r.people.length) filters.person = [...new Set(r.people)];
   if (r.places.length) filters.place = [...new Set(r.places)];
-  // Every record gets a sort key (Pagefind drops records without one from a sorted search):
-  // undated ones sort as year 0000, so "newest first" lists them last, as the site does.
-  const p = r.published;
-  const sort = { date: p.date ? `${p.date}T${p.time ?? '00:00'}` : `0000${(p.partial ?? '--00-00').slice(1)}T00:00` };
+  // Every record gets a sort key (Pagefind drops records without one from a sorted search).
   return {
     url: `${prefix}${PATHS.article(r.slug)}`,
-    content: searchContent(r, aliases),
+    content: searchContent(r, aliases, bodyWords),
     language: 'vi',
     meta,
     filters,
-    sort,
+    sort: { date: sortKey(r) },
   };
 }
 
@@ -83,36 +142,166 @@ async function registryAliases(): Promise<AliasTables> {
   return defaultAliases;
 }
 
+let codeVersion: string | undefined;
+/** This folder's code and the Pagefind version: a change of either re-indexes every shard. */
+export function searchVersion(): string {
+  if (!codeVersion) {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    let pagefindVersion = 'unknown';
+    try {
+      const main = fileURLToPath(import.meta.resolve('pagefind'));
+      pagefindVersion = (JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // the code hash still changes with the code
+    }
+    codeVersion = `${versionOf(['src/search'], root)}-${pagefindVersion}`;
+  }
+  return codeVersion;
+}
+
 function fail(what: string, errors: readonly string[]): never {
   throw new Error(`search index: ${what}: ${errors.join('; ')}`);
 }
 
-export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const aliases = options.aliases ?? (await registryAliases());
-  const outputPath = path.join(options.siteDir, 'pagefind');
-  // Only articles that have a page: a result must never lead to a 404.
-  const records = options.records.filter((r) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
+async function readState(cache: string | null | undefined): Promise<IndexState | null> {
+  if (!cache) return null;
+  try {
+    const state = JSON.parse(await readFile(path.join(cache, STATE_FILE), 'utf8')) as IndexState;
+    return Array.isArray(state.shards) ? state : null;
+  } catch {
+    return null;
+  }
+}
 
+/** Every file under `dir` (relative, "/" separators) with its size. */
+async function filesOf(dir: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const s = await stat(path.join(dir, name));
+    if (s.isFile()) out[name.split(path.sep).join('/')] = s.size;
+  }
+  return out;
+}
+
+/**
+ * Links (or copies) a shard's files from the previous site into `to`. False, and
+ * nothing left behind, when any file is missing or not the size the state says.
+ */
+async function reuseShard(from: string, to: string, files: Record<string, number>): Promise<boolean> {
+  try {
+    for (const [rel, size] of Object.entries(files)) {
+      if ((await stat(path.join(from, rel))).size !== size) return false;
+    }
+    const made = new Set<string>();
+    for (const rel of Object.keys(files)) {
+      const target = path.join(to, rel);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      await link(path.join(from, rel), target).catch(() => copyFile(path.join(from, rel), target));
+    }
+    return true;
+  } catch {
+    await rm(to, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** One Pagefind index over `records`, written to `outputPath`; the Pagefind process is closed after. */
+async function writeShard(records: readonly PagefindRecord[], outputPath: string, onAdded: (n: number) => void): Promise<void> {
   const created = await pagefind.createIndex({ forceLanguage: 'vi' });
   try {
     if (!created.index) fail('cannot start Pagefind', created.errors);
     const index = created.index;
     for (let i = 0; i < records.length; i += BATCH) {
       const batch = records.slice(i, i + BATCH);
-      const responses = await Promise.all(batch.map((r) => index.addCustomRecord(searchRecord(r, aliases, options.pathPrefix))));
+      const responses = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
       const errors = responses.flatMap((res) => res.errors);
       if (errors.length) fail('cannot add a record', errors);
+      onAdded(batch.length);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) fail('cannot write the index', written.errors);
   } finally {
+    // The process ends: the next shard starts from an empty one.
     await pagefind.close();
   }
   await Promise.all(UNUSED.map((f) => rm(path.join(outputPath, f), { force: true })));
+}
+
+export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const aliases = options.aliases ?? (await registryAliases());
+  const version = options.version ?? searchVersion();
+  const outputPath = path.join(options.siteDir, 'pagefind');
+  // Only articles that have a page: a result must never lead to a 404.
+  const withPages = options.records.filter((r) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
+
+  // Every record as Pagefind will receive it, in date order (then URL).
+  const items = withPages
+    .map((r) => searchRecord(r, aliases, options.pathPrefix, options.bodyWords))
+    .map((rec) => ({ key: `${rec.sort!.date}\u0000${rec.url}`, rec }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 1; i < items.length; i++) {
+    if (items[i - 1]!.key === items[i]!.key) fail('two records with one URL', [items[i]!.rec.url]);
+  }
+
+  const last = await readState(options.cache);
+  const plan = planShards(
+    items.map((i) => i.key),
+    last?.shards,
+    options.shardSize ?? SHARD_SIZE,
+  );
+  const lastByName = new Map((last?.shards ?? []).map((s) => [s.name, s]));
+  const toIndex = plan.reduce((n, s) => n + s.end - s.start, 0);
+  let done = 0;
+  const indexed: string[] = [];
+  const reused: string[] = [];
+  const state: IndexState = { shards: [] };
+  await rm(outputPath, { recursive: true, force: true });
+  for (const shard of plan) {
+    const records = items.slice(shard.start, shard.end).map(({ rec }) => ({ ...rec, filters: { ...rec.filters, shard: [shard.name] } }));
+    const hash = createHash('sha256').update(version).update('\0').update(shard.name);
+    for (const r of records) hash.update('\0').update(JSON.stringify(r));
+    const digest = hash.digest('hex');
+    const dir = path.join(outputPath, SHARDS_DIR, shard.name);
+    const before = lastByName.get(shard.name);
+    let files: Record<string, number> | null = null;
+    if (before && before.hash === digest && options.previous) {
+      const from = path.join(options.previous, 'pagefind', SHARDS_DIR, shard.name);
+      if (await reuseShard(from, dir, before.files)) files = before.files;
+    }
+    if (files) {
+      reused.push(shard.name);
+      done += records.length;
+      options.onProgress?.(done, toIndex);
+    } else {
+      await writeShard(records, dir, (n) => {
+        done += n;
+        options.onProgress?.(done, toIndex);
+      });
+      files = await filesOf(dir);
+      indexed.push(shard.name);
+    }
+    state.shards.push({ name: shard.name, from: shard.from, hash: digest, pages: records.length, files });
+  }
+
+  // Newest first: the browser takes the first as its primary index, and "newest first" walks them in order.
+  const manifest: ShardManifest = { shards: state.shards.map((s) => ({ name: s.name, pages: s.pages })).reverse() };
+  await mkdir(outputPath, { recursive: true });
+  await writeFile(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
+  if (options.cache) {
+    await mkdir(options.cache, { recursive: true });
+    await writeFile(path.join(options.cache, STATE_FILE), JSON.stringify(state));
+  }
   return {
-    records: records.length,
-    skipped: options.records.length - records.length,
+    records: items.length,
+    skipped: options.records.length - withPages.length,
     seconds: (performance.now() - started) / 1000,
+    shards: manifest.shards,
+    indexed,
+    reused,
   };
 }

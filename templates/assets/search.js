@@ -1,8 +1,10 @@
 // The search page (/tim-kiem/): Pagefind in the browser, no framework.
 // The state lives in the URL (?q=…&bao=…&nam=…&nhan-vat=…&dia-danh=…&sap-xep=moi-nhat),
 // read on load and kept up to date, so a search can be shared. The index is in
-// ../pagefind/ next to this file's folder, so a path prefix needs nothing more.
-// Result URLs already carry the prefix: Pagefind's baseUrl is "/".
+// ../pagefind/ next to this file's folder, in shards (search-index.js), so a path prefix
+// needs nothing more. Result URLs already carry the prefix: Pagefind's baseUrl is "/".
+
+import { openIndex } from './search-index.js';
 
 const PER_PAGE = 10;
 const FILTERS = [
@@ -24,23 +26,20 @@ const toggle = document.getElementById('search-toggle');
 const baseTitle = document.title;
 const collator = new Intl.Collator('vi');
 
-let pagefindPromise = null;
+let indexPromise = null;
 let filtersBuilt = false;
-let current = { results: [], shown: 0 };
+let current = { found: null, shown: 0 };
 let sequence = 0;
 let typingTimer = 0;
 
-function loadPagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(new URL('../pagefind/pagefind.js', import.meta.url).href).then(async (pf) => {
-      await pf.options({ baseUrl: '/', excerptLength: 28 });
-      return pf;
-    });
-    pagefindPromise.catch(() => {
-      pagefindPromise = null;
+function loadIndex() {
+  if (!indexPromise) {
+    indexPromise = openIndex(new URL('../pagefind/', import.meta.url), { excerptLength: 28 });
+    indexPromise.catch(() => {
+      indexPromise = null;
     });
   }
-  return pagefindPromise;
+  return indexPromise;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -170,8 +169,8 @@ async function openFilters() {
   if (filtersBuilt) return showFilters(filtersBox.hidden);
   toggle.disabled = true;
   try {
-    const pf = await loadPagefind();
-    buildFilters(await pf.filters());
+    const index = await loadIndex();
+    buildFilters(await index.filters());
     applyToControls(wanted);
     await go(false);
   } catch {
@@ -232,13 +231,13 @@ function resultItem(data) {
 
 async function showMore(focusFirst) {
   const token = sequence;
-  const slice = current.results.slice(current.shown, current.shown + PER_PAGE);
+  const slice = await current.found.slice(current.shown, current.shown + PER_PAGE);
   const data = await Promise.all(slice.map((r) => r.data()));
   if (token !== sequence) return;
   const items = data.map(resultItem);
   list.append(...items);
   current.shown += slice.length;
-  more.hidden = current.shown >= current.results.length;
+  more.hidden = !slice.length || current.shown >= current.found.total;
   if (focusFirst && items[0]) items[0].querySelector('a')?.focus();
 }
 
@@ -257,29 +256,29 @@ async function run(state) {
     return;
   }
   setStatus('Đang tìm…');
-  let pf;
+  let index;
   try {
-    pf = await loadPagefind();
+    index = await loadIndex();
     if (!filtersBuilt && (hasFilters(state) || state.newest)) {
-      buildFilters(await pf.filters());
+      buildFilters(await index.filters());
       applyToControls(wanted);
     }
   } catch {
     if (token === sequence) setStatus('Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.');
     return;
   }
-  const search = await pf.search(state.q || null, {
+  const search = await index.search(state.q || null, {
     filters: pagefindFilters(state),
-    ...(state.newest || !state.q ? { sort: { date: 'desc' } } : {}),
+    newest: state.newest || !state.q,
   });
   if (token !== sequence || !search) return;
-  current = { results: search.results, shown: 0 };
+  current = { found: search, shown: 0 };
   list.replaceChildren();
   await showMore(false);
   if (token !== sequence) return;
   // Counts and the status line once the first results are on the page.
   updateCounts(search.filters);
-  const n = search.results.length;
+  const n = search.total;
   const what = state.q ? ` cho “${state.q}”` : '';
   toggle.hidden = false;
   setStatus(n ? `${n.toLocaleString('vi-VN')} kết quả${what}` : `Không tìm thấy kết quả${what}.`);
@@ -303,7 +302,7 @@ input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => go(false), 300);
 });
-input.addEventListener('focus', () => loadPagefind().catch(() => {}), { once: true });
+input.addEventListener('focus', () => loadIndex().catch(() => {}), { once: true });
 filtersBox.addEventListener('change', () => go(false));
 more.addEventListener('click', () => showMore(true));
 toggle.addEventListener('click', () => openFilters());

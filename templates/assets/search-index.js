@@ -1,0 +1,65 @@
+// The search index in the browser: Pagefind over the shards of pagefind/ (src/search/).
+// pagefind/shards.json lists them newest first; the first is Pagefind's primary index and the
+// others are merged into it (mergeIndex: Pagefind's multi-site search), so one search covers
+// them all and Pagefind sums the filter counts. Each record has a "shard" filter: it is hidden
+// from the counts, and it lets "newest first" walk the shards in order (they are contiguous
+// ranges of dates), since Pagefind orders a merged sorted search by each shard's own ranks.
+
+const SHARD = 'shard';
+
+function withoutShard(counts) {
+  const out = { ...(counts ?? {}) };
+  delete out[SHARD];
+  return out;
+}
+
+/**
+ * Opens the index under `base` (the URL of the pagefind/ folder). Resolves to
+ * { shards, filters(), search(term, { filters, newest }) }, where a search resolves to
+ * { total, filters, slice(from, to) → Promise<Pagefind results> }.
+ */
+export async function openIndex(base, options = {}) {
+  const response = await fetch(new URL('shards.json', base));
+  if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+  const { shards } = await response.json();
+  if (!shards.length) {
+    const none = { total: 0, filters: {}, slice: async () => [] };
+    return { shards, filters: async () => ({}), search: async () => none };
+  }
+  const folder = (shard) => new URL(`shards/${encodeURIComponent(shard.name)}/`, base);
+  const pagefindOptions = { baseUrl: '/', ...options };
+  const pf = await import(new URL('pagefind.js', folder(shards[0])).href);
+  await pf.options(pagefindOptions);
+  await Promise.all(shards.slice(1).map((s) => pf.mergeIndex(folder(s).pathname, pagefindOptions)));
+
+  async function search(term, { filters = {}, newest = false } = {}) {
+    const sort = newest ? { sort: { date: 'desc' } } : {};
+    const all = await pf.search(term, { filters, ...sort });
+    if (!all) return null;
+    const found = { total: all.results.length, filters: withoutShard(all.filters), totalFilters: withoutShard(all.totalFilters) };
+    if (!newest || shards.length === 1) return { ...found, slice: async (from, to) => all.results.slice(from, to) };
+
+    // Newest first: shard by shard (newest first), each sorted by Pagefind, only as many as the
+    // slice needs. The per-shard counts are known once the filters are loaded: empty shards are skipped.
+    const perShard = all.filters?.[SHARD];
+    const pending = perShard ? shards.filter((s) => (perShard[s.name] ?? 0) > 0) : [...shards];
+    const sorted = [];
+    return {
+      ...found,
+      async slice(from, to) {
+        while (sorted.length < to && pending.length) {
+          const shard = pending.shift();
+          const part = await pf.search(term, { filters: { ...filters, [SHARD]: shard.name }, ...sort });
+          sorted.push(...(part?.results ?? []));
+        }
+        return sorted.slice(from, to);
+      },
+    };
+  }
+
+  return {
+    shards,
+    filters: async () => withoutShard(await pf.filters()),
+    search,
+  };
+}
