@@ -42,15 +42,35 @@ export function aliasTable(entries: readonly EntityEntry[]): Map<string, readonl
 }
 
 /** Lower-case ASCII: tones and marks dropped, "đ" → "d", hyphens and punctuation → spaces. */
+/**
+ * A memo for a pure string function: the words of an archive repeat (a few tens of
+ * thousands of syllables and names), so each is normalized once per process.
+ */
+function memo(fn: (s: string) => string, limit = 200_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      if (cache.size >= limit) cache.clear();
+      out = fn(s);
+      cache.set(s, out);
+    }
+    return out;
+  };
+}
+
 export function foldAscii(text: string): string {
-  return text
+  return foldMemo(text);
+}
+const foldMemo = memo((text) =>
+  text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 function unique(items: Iterable<string>): string[] {
   const seen = new Set<string>();
@@ -73,8 +93,7 @@ export function entityTerms(names: readonly string[], table: ReadonlyMap<string,
 
 /** The folded forms of the words that contain "đ"/"Đ", each once, in order of appearance. */
 export function dWords(text: string): string[] {
-  const words = text.match(/[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*/gu) ?? [];
-  return unique(words.map(foldAscii));
+  return unique(words(text).filter((w) => /[đĐ]/.test(w)).map(foldAscii));
 }
 
 /**
@@ -83,7 +102,20 @@ export function dWords(text: string): string[] {
  * "jong" and "un" too.
  */
 export function matchKey(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return matchMemo(word);
+}
+const matchMemo = memo((word) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+
+const termWordCache = new Map<string, string[]>();
+/** The words of a registry term or outlet name (few, repeated in every article): split once. */
+function termWordsOf(term: string): string[] {
+  let out = termWordCache.get(term);
+  if (!out) {
+    if (termWordCache.size >= 50_000) termWordCache.clear();
+    out = words(term);
+    termWordCache.set(term, out);
+  }
+  return out;
 }
 
 function words(text: string): string[] {
@@ -111,7 +143,7 @@ export function extraTerms(record: ArticleRecord, aliases: AliasTables, bodyWord
   ]);
   const out: string[] = [];
   for (const term of candidates) {
-    const termWords = words(term);
+    const termWords = termWordsOf(term);
     const fresh = termWords.filter((w) => !known.has(matchKey(w)));
     if (!fresh.length) continue;
     // The whole term when all its words are new ("Mát-xcơ-va"), else only the new ones

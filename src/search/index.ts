@@ -12,7 +12,7 @@
  * index and the others are merged into it with Pagefind's mergeIndex(), so one
  * search covers them all, with the same hits and filter counts as one index.
  *
- * Incremental: a shard whose records' indexed content (and this code, and the
+ * Incremental: a shard whose records' indexed fields (and this code, the aliases and the
  * Pagefind version) did not change since the last build is not indexed again: its
  * files are hard-linked (or copied) from the previous site. The state — each
  * shard's boundary, content hash and files — is kept in the cache folder.
@@ -133,6 +133,11 @@ export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix 
   };
 }
 
+/** The fields of a record that searchRecord() and searchContent() read. */
+function indexedFields(r: ArticleRecord): unknown[] {
+  return [r.slug, r.title, r.lede, r.text, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
+}
+
 let defaultAliases: AliasTables | undefined;
 async function registryAliases(): Promise<AliasTables> {
   if (!defaultAliases) {
@@ -239,14 +244,18 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // Only articles that have a page: a result must never lead to a 404.
   const withPages = options.records.filter((r) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
 
-  // Every record as Pagefind will receive it, in date order (then URL).
+  // The records in date order (then URL): the order the shards cut.
+  const prefix = (options.pathPrefix ?? '/').replace(/\/+$/, '');
   const items = withPages
-    .map((r) => searchRecord(r, aliases, options.pathPrefix, options.bodyWords))
-    .map((rec) => ({ key: `${rec.sort!.date}\u0000${rec.url}`, rec }))
+    .map((r) => ({ key: `${sortKey(r)}\u0000${prefix}${PATHS.article(r.slug)}`, r }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (let i = 1; i < items.length; i++) {
-    if (items[i - 1]!.key === items[i]!.key) fail('two records with one URL', [items[i]!.rec.url]);
+    if (items[i - 1]!.key === items[i]!.key) fail('two records with one URL', [items[i]!.key]);
   }
+  // What a shard's files depend on besides its records' fields: the code, the aliases, the options.
+  const context = createHash('sha256')
+    .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places]]))
+    .digest('hex');
 
   const last = await readState(options.cache);
   const plan = planShards(
@@ -262,10 +271,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const state: IndexState = { shards: [] };
   await rm(outputPath, { recursive: true, force: true });
   for (const shard of plan) {
-    const records = items.slice(shard.start, shard.end).map(({ rec }) => ({ ...rec, filters: { ...rec.filters, shard: [shard.name] } }));
-    const hash = createHash('sha256').update(version).update('\0').update(shard.name);
-    for (const r of records) hash.update('\0').update(JSON.stringify(r));
+    const slice = items.slice(shard.start, shard.end);
+    // The hash of what the records give the index (searchRecord reads only these fields), so an
+    // unchanged shard costs no content extraction at all.
+    const hash = createHash('sha256').update(context).update('\0').update(shard.name);
+    for (const { r } of slice) hash.update('\0').update(JSON.stringify(indexedFields(r)));
     const digest = hash.digest('hex');
+    const pages = slice.length;
     const dir = path.join(outputPath, SHARDS_DIR, shard.name);
     const before = lastByName.get(shard.name);
     let files: Record<string, number> | null = null;
@@ -275,9 +287,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
     if (files) {
       reused.push(shard.name);
-      done += records.length;
+      done += pages;
       options.onProgress?.(done, toIndex);
     } else {
+      const records = slice.map(({ r }) => {
+        const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords);
+        return { ...rec, filters: { ...rec.filters, shard: [shard.name] } };
+      });
       await writeShard(records, dir, (n) => {
         done += n;
         options.onProgress?.(done, toIndex);
@@ -285,7 +301,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       files = await filesOf(dir);
       indexed.push(shard.name);
     }
-    state.shards.push({ name: shard.name, from: shard.from, hash: digest, pages: records.length, files });
+    state.shards.push({ name: shard.name, from: shard.from, hash: digest, pages, files });
   }
 
   // Newest first: the browser takes the first as its primary index, and "newest first" walks them in order.
