@@ -124,6 +124,13 @@ async function removeLeftovers(output: string): Promise<void> {
   }
 }
 
+/** The build report with its counts: inputs = pages + merged + errors. */
+function reportJson(report: readonly BuildReportEntry[]): string {
+  const count = (outcome: BuildReportEntry['outcome']): number => report.filter((e) => e.outcome === outcome).length;
+  const summary = { inputs: report.length, pages: count('page'), merged: count('merged'), errors: count('error'), files: report };
+  return `${JSON.stringify(summary, null, 1)}\n`;
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const input = options.input ?? 'articles';
@@ -199,7 +206,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       .map((p) => ({ path: path.relative(staging, path.resolve(ROOT, p.outputPath)).split(path.sep).join('/'), content: p.content }));
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(records, loaded.files, messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
-    files.push({ path: 'build-report.json', content: `${JSON.stringify({ inputs: report.length, pages: report.filter((e) => e.outcome === 'page').length, merged: report.filter((e) => e.outcome === 'merged').length, errors: report.filter((e) => e.outcome === 'error').length, files: report }, null, 1)}\n` });
+    files.push({ path: 'build-report.json', content: reportJson(report) });
     progress('ghi trang', 0, files.length);
     const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
     ({ written } = await writeStaging(files, staging, output, manifestFile));
