@@ -20,19 +20,21 @@ const parseHere = (f: FileToParse): CachedParse => {
 export class ParsePool {
   private workers: Worker[] = [];
 
+  /** `expected`: how many files the whole load may parse (the pool never starts below the threshold) */
   constructor(private readonly expected: number) {}
 
-  private start(): void {
+  private start(batch: number): void {
     if (this.workers.length > 0) return;
     const threads = Math.min(availableParallelism(), 4);
-    if (this.expected < WORKER_THRESHOLD || threads < 2) return;
+    // one new article among thousands cached: parse it here, no worker to start
+    if (this.expected < WORKER_THRESHOLD || batch < WORKER_THRESHOLD || threads < 2) return;
     // the worker is TypeScript too: its entry registers tsx, then loads parseWorker.ts
     this.workers = Array.from({ length: threads }, () => new Worker(new URL('./parseWorkerEntry.mjs', import.meta.url)));
   }
 
   /** Parses a batch; results in input order; `onDone` once per file as it finishes. */
   async parse(files: readonly FileToParse[], onDone: () => void = () => {}): Promise<CachedParse[]> {
-    this.start();
+    this.start(files.length);
     const results: CachedParse[] = new Array(files.length);
     if (this.workers.length === 0) {
       files.forEach((f, i) => { results[i] = parseHere(f); onDone(); });
