@@ -18,16 +18,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { buildSite } from '../src/build.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH = {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 
@@ -65,12 +60,7 @@ async function prepareInput(dir: string): Promise<void> {
 }
 
 before(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `chromium not found at ${CHROMIUM_PATH}: the end-to-end tests need Debian's chromium ` +
-        `(sudo apt-get install chromium; .ci/run installs it), or set CHROMIUM_PATH`,
-    );
-  }
+  browser = await launchChromium();
   tmp = await mkdtemp(path.join(os.tmpdir(), 'e2e-'));
   const input = path.join(tmp, 'articles');
   await prepareInput(input);
@@ -79,7 +69,6 @@ before(async () => {
   server = createStaticServer(path.join(tmp, 'site'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch(LAUNCH);
 });
 
 after(async () => {
@@ -89,25 +78,8 @@ after(async () => {
 });
 
 /** A fresh page that fails the test on any console error, page error or failed request. */
-async function open(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; problems: string[] }> {
-  // axe needs a page from an explicit context; each test closes it when done.
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // The 404 page is expected to be served with status 404.
-    if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => {
-    // A click that leaves the page cancels what it was still loading (fonts): not a broken asset.
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return { page, problems };
-}
+const open = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; problems: string[] }> =>
+  openWatchedPage(browser, options);
 
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;

@@ -9,14 +9,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 
 const README_ARTICLE = '/bai-viet/dien-kremlin-nga-hop-tac-moi-linh-vuc-voi-trieu-tien-ke-ca-nhay-cam/';
 const readme = process.argv.includes('--readme');
@@ -28,7 +23,7 @@ const server = createStaticServer('_site');
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 await mkdir('test/screenshots', { recursive: true });
-const browser = await chromium.launch(CHROMIUM);
+const browser = await launchChromium();
 try {
   if (readme) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });

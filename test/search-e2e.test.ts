@@ -7,7 +7,6 @@
  * chromium is required (`apt-get install chromium`): without it this file fails.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,13 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { loadArchive } from '../src/archive/load.ts';
 import { buildSite } from '../src/build.ts';
 import type { ArticleRecord } from '../src/record.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PREFIX = '/sub/';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -67,7 +66,7 @@ function kievArticle(model: ArticleRecord): ArticleRecord {
 }
 
 before(async () => {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`chromium not found at ${CHROMIUM_PATH}: sudo apt-get install chromium, or set CHROMIUM_PATH`);
+  browser = await launchChromium();
   tmp = await mkdtemp(path.join(os.tmpdir(), 'search-e2e-'));
   const { records } = await loadArchive('articles');
   assert.equal(records.length, 5);
@@ -82,11 +81,6 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
 });
 
 after(async () => {
@@ -95,23 +89,9 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    // The favicon the browser asks for by itself is not on the site; the server lists any other 404.
-    if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return { page, problems };
-}
+/** A fresh page; any 4xx, even of a page, is a problem here: the search never opens the 404 page. */
+const open = (colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> =>
+  openWatchedPage(browser, { colorScheme, documentErrors: true });
 
 /** Waits until the status line reports the search's outcome, then returns the result paths. */
 async function results(page: Page, q?: string): Promise<string[]> {

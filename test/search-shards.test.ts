@@ -17,7 +17,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
 import { loadArchive } from '../src/archive/load.ts';
 import { buildSite } from '../src/build.ts';
 import { generateArchive } from '../src/generate/index.ts';
@@ -27,7 +28,6 @@ import { buildSearchIndex, searchRecord, type ShardManifest } from '../src/searc
 import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PREFIX = '/sub/';
 const ALIASES: AliasTables = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
 
@@ -102,8 +102,7 @@ describe('single index and shards in a browser: the same hits and counts', () =>
   const servers: http.Server[] = [];
 
   before(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`chromium not found at ${CHROMIUM_PATH}: sudo apt-get install chromium, or set CHROMIUM_PATH`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
