@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArticle } from '../src/parse.ts';
 import { scoreRecord, type Expectation } from './support/score.ts';
 
-const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2'];
+const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2', 'test/fixtures/blind3'];
 const update = process.env.UPDATE === '1';
 
 function inputs(dir: string): string[] {
@@ -79,6 +79,8 @@ const SCORE_FLOORS: Record<string, number> = {
   'test/fixtures/blind': 0.99,
   // first measured blind at 89.1% (254/285); after general fixes 274/285 (the newsletter e-mail is most of the rest)
   'test/fixtures/blind2': 0.96,
+  // first measured blind at 98.0% (199/203): typical pages of mainstream outlets; after two fixes 202/203
+  'test/fixtures/blind3': 0.99,
 };
 
 for (const [dir, floor] of Object.entries(SCORE_FLOORS)) {

@@ -82,7 +82,7 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Nguồn tin trên cho biết: “Ông Kim Jong Un đã nhấn mạnh sự cần thiết của việc tăng cường tiếp xúc”.', 'Ảnh hưởng của Mỹ tại khu vực đang giảm.'],
   },
   byline: {
-    fires: ['Thu Hằng/TTXVN', 'Khánh An, RFA', 'Tác giả, Kelly Ng', 'Bài và ảnh: HẢI VÂN', 'Tác giả: Minh Khôi', 'Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
+    fires: ['Hải Anh, Theo Dân Việt', 'Thu Hằng/TTXVN', 'Khánh An, RFA', 'Tác giả, Kelly Ng', 'Bài và ảnh: HẢI VÂN', 'Tác giả: Minh Khôi', 'Phạm Nghĩa |', 'Hạnh Lê/Báo Thế giới và Việt Nam', 'BẢO ANH', 'XUÂN MAI - THU HÀ', 'Minh Châu và Thu Trang', 'Hoàng Linh (Tổng hợp)', 'Theo Hoàng Phương (Người Lao Động)', 'Thúy Nga'],
     not: ['Triều Tiên', 'Vladimir Putin', 'Tuổi Trẻ Online Newsletters', 'Nga thực hiện bước đi mới', 'Bình Nhưỡng'],
   },
 };

@@ -65,7 +65,8 @@ export function parseByline(text: string): Byline | null {
   // "Hạnh Lê/Báo Thế giới và Việt Nam", "Thu Hằng/TTXVN", "Khánh An, RFA"
   const sep = /^(.+?)\s?(?:\/|,)\s?([^/,]+)$/u.exec(t);
   if (sep && outlet === undefined) {
-    const after = sep[2]!.trim();
+    // "Hải Anh, Theo Dân Việt": the outlet the story was taken from
+    const after = sep[2]!.trim().replace(/^[Tt]heo\s/u, '');
     const known = outletRegistry.lookup(after);
     const ag = agencyRegistry.canonical(after);
     if (known || ag || (t.includes('/') && /^(?:Báo|Tạp chí|Đài|Kênh)\s/u.test(after))) {

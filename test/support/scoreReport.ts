@@ -5,7 +5,7 @@ import { parseArticle } from '../../src/parse.ts';
 import { scoreRecord, type Expectation } from './score.ts';
 
 const verbose = process.argv.includes('-v');
-for (const dir of ['test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2']) {
+for (const dir of ['test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2', 'test/fixtures/blind3']) {
   let ok = 0;
   let total = 0;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.expect.json')).sort()) {
