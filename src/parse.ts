@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { decodeArticleBytes } from './read/decode.ts';
-import { readFrontMatter, type FrontMatter } from './read/frontMatter.ts';
+import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
 import { normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
-import { comparable, splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
+import { splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
 import { findEntities } from './extract/entities.ts';
@@ -263,5 +263,3 @@ export function parseArticle(input: ParseInput): ParseResult {
   return { record: checked.data, findings, segments };
 }
 
-export { comparable };
-export type { FrontMatter };

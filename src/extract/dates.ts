@@ -152,9 +152,3 @@ export function findBodyDayMonth(text: string): { partial: string; index: number
   }
   return null;
 }
-
-/** Front matter "2024-06-19" or "2024-06-19T08:30" (no zone = Vietnam time). */
-export function parseIsoDate(text: string): DateParts | null {
-  const m = parseDatelineText(text);
-  return m && m.valid && m.formId === 'iso' ? m.parts : null;
-}
