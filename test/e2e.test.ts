@@ -17,13 +17,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { axeFor, launchChromium, openWatchedPage } from './support/browser.ts';
 import { buildSite } from '../src/build.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 
 /** The one article whose every field is known (articles/001, VTC News). */
@@ -201,13 +199,6 @@ describe('in a browser', () => {
     ['404', '/khong-co-trang-nay/'],
   ];
 
-  // The light scheme gets every WCAG 2.1 A/AA rule; the dark scheme changes only
-  // colours, so it gets the colour rules (faster).
-  const axe = (page: Page, colorScheme: 'light' | 'dark') =>
-    colorScheme === 'light'
-      ? new AxeBuilder({ page }).withTags(AXE_TAGS)
-      : new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']);
-
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe: no WCAG 2.1 AA violation on any kind of page (${KINDS.length} kinds, ${colorScheme})`, async () => {
       const { page, problems } = await open({ colorScheme });
@@ -217,7 +208,7 @@ describe('in a browser', () => {
           const response = await page.goto(base + url);
           assert.equal(response?.status(), kind === '404' ? 404 : 200, `${kind}: ${url}`);
           await page.evaluate(() => document.fonts.ready);
-          const { violations, passes } = await axe(page, colorScheme).analyze();
+          const { violations, passes } = await axeFor(page, colorScheme).analyze();
           assert.ok(passes.length >= (colorScheme === 'light' ? 10 : 1), `${kind}: axe ran only ${passes.length} passing rules`);
           for (const v of violations) {
             for (const node of v.nodes) found.push(`${kind} ${url}: ${v.id} (${v.impact}) ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`);
@@ -227,7 +218,7 @@ describe('in a browser', () => {
         await page.setViewportSize({ width: 390, height: 844 });
         for (const [kind, url] of KINDS.slice(0, 2)) {
           await page.goto(base + url);
-          const { violations } = await axe(page, colorScheme).analyze();
+          const { violations } = await axeFor(page, colorScheme).analyze();
           for (const v of violations) found.push(`${kind} (390px) ${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
       } finally {
@@ -248,7 +239,7 @@ describe('in a browser', () => {
         p.style.cssText = 'color:#bbb;background:#fff';
         document.querySelector('main')?.append(p, document.createElement('img'));
       });
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const { violations } = await axeFor(page).analyze();
       assert.deepEqual(violations.map((v) => v.id).sort(), ['color-contrast', 'image-alt']);
     } finally {
       await page.context().close();

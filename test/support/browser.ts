@@ -3,6 +3,7 @@
  * screenshot script: one place for the launch flags and for the page watcher.
  */
 import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,4 +54,17 @@ export async function openWatchedPage(browser: Browser, options: WatchOptions = 
     if (r.status() >= 400 && (options.documentErrors || r.request().resourceType() !== 'document')) problems.push(`${r.status()}: ${r.url()}`);
   });
   return { page, problems };
+}
+
+/** WCAG 2.1 A/AA, the standard every page is held to */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe for a page: every WCAG 2.1 A/AA rule in the light scheme; in the dark scheme only
+ * the colour rules (the rest does not change with the scheme).
+ */
+export function axeFor(page: Page, colorScheme: 'light' | 'dark' = 'light'): AxeBuilder {
+  return colorScheme === 'light'
+    ? new AxeBuilder({ page }).withTags(AXE_TAGS)
+    : new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']);
 }
