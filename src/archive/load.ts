@@ -8,7 +8,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
 import { parserVersion } from './parserVersion.ts';
 import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
-import { ParsePool, type FileToParse } from './parsePool.ts';
+import { ParsePool } from './parsePool.ts';
+import pMap from 'p-map';
+import { IO_CONCURRENCY } from '../concurrency.ts';
 import type { ArticleRecord } from '../record.ts';
 
 export type Message = Finding;
@@ -112,21 +114,27 @@ export async function scanArchive(dir: string): Promise<ArchiveScan> {
   const files = await listArticleFiles(resolve(dir), messages);
   const version = parserVersion();
   const inputHash = createHash('sha256').update(version);
-  const entries: ArchiveScan['entries'] = [];
+  // bytes are kept for the parse up to KEEP_SCANNED_BYTES in all (which ones does not matter)
   let kept = 0;
-  for (const f of files) {
-    try {
-      const bytes = await readFile(f.path);
+  const read = await pMap(files, (f) => readFile(f.path).then(
+    (bytes) => {
       const key = cacheKey(version, f.rel, bytes);
-      inputHash.update(key);
       kept += bytes.length;
-      entries.push(kept <= KEEP_SCANNED_BYTES ? { key, bytes } : { key });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      return kept <= KEEP_SCANNED_BYTES ? { key, bytes } : { key };
+    },
+    (error: NodeJS.ErrnoException) => ({ code: error.code ?? 'error' }),
+  ), { concurrency: IO_CONCURRENCY });
+  const entries: ArchiveScan['entries'] = [];
+  read.forEach((r, i) => {
+    const f = files[i]!;
+    if ('code' in r) {
       inputHash.update(`unreadable:${f.rel}`);
-      entries.push({ error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${code})`, ruleId: 'read/io' } });
+      entries.push({ error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${r.code})`, ruleId: 'read/io' } });
+      return;
     }
-  }
+    inputHash.update(r.key);
+    entries.push(r);
+  });
   return { files, entries, inputKey: inputHash.digest('hex'), messages };
 }
 
@@ -140,34 +148,35 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   const listed = scan.files;
   const cache = options.cache === false ? null : new RecordCache(options.cache ?? DEFAULT_CACHE_DIR);
   const results: CachedParse[] = new Array(listed.length);
-  const pool = new ParsePool(listed.length);
   let done = 0;
   let hits = 0;
+  // The cache first, many reads at a time (the file system's latency, not the CPU, is the cost).
+  const cached = cache
+    ? await pMap(scan.entries, (entry) => ('error' in entry ? undefined : cache.get(entry.key)), { concurrency: IO_CONCURRENCY })
+    : [];
+  const misses: number[] = [];
+  scan.entries.forEach((entry, i) => {
+    if ('error' in entry) results[i] = { record: null, findings: [entry.error] };
+    else if (cached[i]) {
+      results[i] = cached[i];
+      hits++;
+    } else {
+      misses.push(i);
+      return;
+    }
+    options.onProgress?.(++done, listed.length, hits);
+  });
+  const pool = new ParsePool(misses.length);
   try {
-    for (let start = 0; start < listed.length; start += PARSE_BATCH) {
-      const batch: { i: number; key: string; file: FileToParse }[] = [];
-      for (let i = start; i < Math.min(start + PARSE_BATCH, listed.length); i++) {
-        const entry = scan.entries[i]!;
-        if ('error' in entry) {
-          results[i] = { record: null, findings: [entry.error] };
-          options.onProgress?.(++done, listed.length, hits);
-          continue;
-        }
-        const cached = cache ? await cache.get(entry.key) : undefined;
-        if (cached) {
-          results[i] = cached;
-          hits++;
-          options.onProgress?.(++done, listed.length, hits);
-          continue;
-        }
+    for (let start = 0; start < misses.length; start += PARSE_BATCH) {
+      const batch = await Promise.all(misses.slice(start, start + PARSE_BATCH).map(async (i) => {
+        const entry = scan.entries[i] as { key: string; bytes?: Uint8Array };
         const bytes = entry.bytes ?? await readFile(listed[i]!.path).catch(() => new Uint8Array());
-        batch.push({ i, key: entry.key, file: { rel: listed[i]!.rel, bytes } });
-      }
+        return { i, key: entry.key, file: { rel: listed[i]!.rel, bytes } };
+      }));
       const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
-      for (let k = 0; k < batch.length; k++) {
-        results[batch[k]!.i] = parsed[k]!;
-        if (cache) await cache.set(batch[k]!.key, parsed[k]!);
-      }
+      batch.forEach((b, k) => { results[b.i] = parsed[k]!; });
+      if (cache) await pMap(batch, (b, k) => cache.set(b.key, parsed[k]!), { concurrency: IO_CONCURRENCY });
     }
   } finally {
     await pool.close();

@@ -25,7 +25,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pMap from 'p-map';
 import * as pagefind from 'pagefind';
+import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
 import type { ArticleRecord } from '../record.ts';
 import { PATHS } from '../site/data.ts';
@@ -180,11 +182,12 @@ async function readState(cache: string | null | undefined): Promise<IndexState |
 
 /** Every file under `dir` (relative, "/" separators) with its size. */
 async function filesOf(dir: string): Promise<Record<string, number>> {
+  const names = (await readdir(dir, { recursive: true })).sort();
+  const stats = await pMap(names, (name) => stat(path.join(dir, name)), { concurrency: IO_CONCURRENCY });
   const out: Record<string, number> = {};
-  for (const name of (await readdir(dir, { recursive: true })).sort()) {
-    const s = await stat(path.join(dir, name));
-    if (s.isFile()) out[name.split(path.sep).join('/')] = s.size;
-  }
+  names.forEach((name, i) => {
+    if (stats[i]!.isFile()) out[name.split(path.sep).join('/')] = stats[i]!.size;
+  });
   return out;
 }
 
@@ -193,20 +196,16 @@ async function filesOf(dir: string): Promise<Record<string, number>> {
  * nothing left behind, when any file is missing or not the size the state says.
  */
 async function reuseShard(from: string, to: string, files: Record<string, number>): Promise<boolean> {
+  const entries = Object.entries(files);
   try {
-    for (const [rel, size] of Object.entries(files)) {
-      if ((await stat(path.join(from, rel))).size !== size) return false;
-    }
-    const made = new Set<string>();
-    for (const rel of Object.keys(files)) {
+    const sizes = await pMap(entries, async ([rel]) => (await stat(path.join(from, rel))).size, { concurrency: IO_CONCURRENCY });
+    if (sizes.some((size, i) => size !== entries[i]![1])) return false;
+    const dirs = [...new Set(entries.map(([rel]) => path.dirname(path.join(to, rel))))].sort();
+    for (const dir of dirs) await mkdir(dir, { recursive: true });
+    await pMap(entries, ([rel]) => {
       const target = path.join(to, rel);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
-      }
-      await link(path.join(from, rel), target).catch(() => copyFile(path.join(from, rel), target));
-    }
+      return link(path.join(from, rel), target).catch(() => copyFile(path.join(from, rel), target));
+    }, { concurrency: IO_CONCURRENCY });
     return true;
   } catch {
     await rm(to, { recursive: true, force: true });

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import pMap from 'p-map';
+import { IO_CONCURRENCY } from '../concurrency.ts';
 
 export interface OutputFile {
   /** path inside the site, with "/" separators: "bai-viet/x/index.html" */
@@ -40,31 +42,31 @@ async function readManifest(file: string): Promise<SiteManifest> {
 export async function writeStaging(files: readonly OutputFile[], staging: string, previous: string, manifestFile: string | null): Promise<WriteResult> {
   const before = manifestFile ? await readManifest(manifestFile) : {};
   const manifest: SiteManifest = {};
-  const made = new Set<string>();
-  let written = 0;
-  let linked = 0;
   for (const f of files) {
     if (f.path.split('/').some((part) => part === '..' || part === '')) throw new Error(`refusing to write outside the site: ${f.path}`);
+  }
+  // Every folder first (parents before children), then the files, many at a time: the
+  // file system's latency, not the CPU, is what a rebuild of thousands of pages waits for.
+  const dirs = [...new Set(files.map((f) => dirname(join(staging, f.path))))].sort();
+  await pMap(dirs, (dir) => mkdir(dir, { recursive: true }), { concurrency: IO_CONCURRENCY });
+  let written = 0;
+  let linked = 0;
+  await pMap(files, async (f) => {
     const target = join(staging, f.path);
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
     const hash = contentHash(f.content);
     manifest[f.path] = hash;
     if (before[f.path] === hash) {
       try {
         await link(join(previous, f.path), target);
         linked++;
-        continue;
+        return;
       } catch {
         // not there, or another file system: write it
       }
     }
     await writeFile(target, f.content);
     written++;
-  }
+  }, { concurrency: IO_CONCURRENCY });
   if (manifestFile) {
     await mkdir(dirname(manifestFile), { recursive: true });
     await writeFile(manifestFile, JSON.stringify(manifest));
