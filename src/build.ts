@@ -19,6 +19,10 @@ import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
 import { copyInto, swapIn, writeStaging, type OutputFile } from './site/output.ts';
 import { versionOf } from './archive/parserVersion.ts';
+import pMap from 'p-map';
+import { IO_CONCURRENCY } from './concurrency.ts';
+import { planPages, type PageHashes } from './site/pageReuse.ts';
+import type { SiteData } from './site/data.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
 
 export interface BuildOptions {
@@ -72,7 +76,7 @@ export interface BuildReportEntry {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** what the pages depend on besides the records */
-const RENDER_PARTS = ['templates', 'src/site', 'src/search', '.eleventy.ts', 'src/build.ts'];
+const RENDER_PARTS = ['templates', 'src/site', 'src/search', 'src/stories', 'src/topics', 'src/timeline', '.eleventy.ts', 'src/build.ts'];
 
 /** One line for the terminal: "2 errors, 5 warnings" plus one line per error, naming file:line. */
 export function summarizeMessages(messages: readonly Message[]): string {
@@ -152,9 +156,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   // Nothing changed since the last build of this output: the site stays as it is.
   const stateDir = cacheRoot ? path.join(cacheRoot, 'site', createHash('sha1').update(output).digest('hex').slice(0, 16)) : null;
-  const buildKey = createHash('sha256')
-    .update(inputKey).update('\0').update(versionOf(RENDER_PARTS, ROOT)).update('\0')
-    .update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
+  // what every page depends on besides its own data: a change renders every page again
+  const renderContext = createHash('sha256')
+    .update(versionOf(RENDER_PARTS, ROOT)).update('\0').update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
+  const buildKey = createHash('sha256').update(inputKey).update('\0').update(renderContext).digest('hex');
   const stateFile = stateDir ? path.join(stateDir, 'state.json') : null;
   if (!options.force && stateFile && existsSync(output)) {
     const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
@@ -169,14 +174,23 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
       onProgress: (done, total) => progress('đọc bài', done, total),
     })
-    : { records: options.records ?? [], messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
+    : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
   const { records, messages } = loaded;
   const [{ default: Eleventy }, { buildSiteData, PATHS }, { buildSearchIndex }] = await Promise.all([
     import('@11ty/eleventy'), import('./site/data.ts'), import('./search/index.ts'),
   ]);
 
   progress('dữ liệu trang', 0, records.length);
-  const archive = buildSiteData(records);
+  const archive = buildSiteData(records, { derived: loaded.derived });
+  // Paginated pages whose data did not change are linked from the last site, not rendered again.
+  const pagesFile = stateDir ? path.join(stateDir, 'pages.json') : null;
+  const lastPages = options.force || !pagesFile ? null : await readFile(pagesFile, 'utf8').then((t) => JSON.parse(t) as PageHashes, () => null);
+  const present = new Set(lastPages ? await pMap(Object.keys(lastPages.pages), (p) => stat(path.join(output, p)).then(() => p, () => null), { concurrency: IO_CONCURRENCY }) : []);
+  const pageHashes: PageHashes = { context: renderContext, pages: {} };
+  const plan = <T extends { url: string }>(items: readonly T[]) => planPages(items, lastPages, pageHashes, (p) => present.has(p));
+  const plans = { articles: plan(archive.articles), listPages: plan(archive.listPages), indexPages: plan(archive.indexPages), topicPages: plan(archive.topicPages) };
+  const toRender: SiteData = { ...archive, articles: plans.articles.render, listPages: plans.listPages.render, indexPages: plans.indexPages.render, topicPages: plans.topicPages.render };
+  const kept = Object.values(plans).flatMap((p) => p.keep);
   const staging = `${output}.building-${process.pid}`;
   await removeLeftovers(output);
   // Eleventy resolves its input, config and passthrough paths from the project root.
@@ -190,7 +204,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       pathPrefix,
       quietMode: true,
       config(cfg) {
-        cfg.addGlobalData('archive', archive);
+        cfg.addGlobalData('archive', toRender);
         cfg.addGlobalData('site', site);
       },
     });
@@ -209,7 +223,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     files.push({ path: 'build-report.json', content: reportJson(report) });
     progress('ghi trang', 0, files.length);
     const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
-    ({ written } = await writeStaging(files, staging, output, manifestFile));
+    ({ written } = await writeStaging(files, staging, output, manifestFile, kept));
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     // Search (src/search/): the Pagefind index from the records, into the staging folder.
     progress('chỉ mục tìm kiếm', 0, records.length);
@@ -223,14 +237,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  // the page hashes are of the last site: gone while the site is swapped, written again after
+  if (pagesFile) await rm(pagesFile, { force: true });
   await swapIn(staging, output);
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
     const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s`);
     process.stderr.write(`stages: ${rows.join(' · ')}\n`);
   }
-  if (stateFile) {
+  if (stateFile && pagesFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
+    await writeFile(pagesFile, JSON.stringify(pageHashes));
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
     await writeFile(stateFile, JSON.stringify(state));
   }

@@ -9,6 +9,7 @@ import type { Finding } from '../parse.ts';
 import { parserVersion } from './parserVersion.ts';
 import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
 import { ParsePool } from './parsePool.ts';
+import { deriveRecord, restoreDerived, storeDerived, type RecordDerived } from './derived.ts';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import type { ArticleRecord } from '../record.ts';
@@ -17,6 +18,8 @@ export type Message = Finding;
 
 export interface LoadResult {
   records: ArticleRecord[];
+  /** per record, its signatures and topics (from the cache when it had them) */
+  derived: Map<ArticleRecord, RecordDerived>;
   messages: Message[];
   /** every input file and what became of it */
   files: { file: string; outcome: 'record' | 'error' }[];
@@ -182,12 +185,23 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     await pool.close();
   }
   const records: ArticleRecord[] = [];
+  const derived = new Map<ArticleRecord, RecordDerived>();
   const files: LoadResult['files'] = [];
+  const stale: { key: string; value: CachedParse }[] = [];
   listed.forEach((f, i) => {
     const r = results[i]!;
     messages.push(...r.findings);
     files.push({ file: f.rel, outcome: r.record ? 'record' : 'error' });
     if (!r.record) return;
+    let d = restoreDerived(r.derived);
+    if (!d) {
+      // cached by another version of the stories/topics code: computed again, no re-parse
+      d = deriveRecord(r.record);
+      r.derived = storeDerived(d);
+      // written back as parsed: the future-date warning below is of the clock, never cached
+      stale.push({ key: (scan.entries[i] as { key: string }).key, value: structuredClone(r) });
+    }
+    derived.set(r.record, d);
     const future = futureDateFinding(r.record, options.now);
     if (future) {
       messages.push(future);
@@ -195,6 +209,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     }
     records.push(r.record);
   });
+  if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
   assignUniqueSlugs(records);
-  return { records, messages, files, cacheHits: hits, inputKey: scan.inputKey };
+  return { records, derived, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }

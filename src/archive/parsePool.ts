@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { parseArticle } from '../parse.ts';
+import { deriveRecord, storeDerived } from './derived.ts';
 import type { CachedParse } from './recordCache.ts';
 
 /** below this many files to parse, workers cost more than they save */
@@ -12,9 +13,10 @@ export const WORKER_THRESHOLD = 400;
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
-const parseHere = (f: FileToParse): CachedParse => {
+/** The parse of one file, with what the site derives from the record (so workers do that too). */
+export const parseFile = (f: FileToParse): CachedParse => {
   const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
-  return { record, findings };
+  return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
 };
 
 export class ParsePool {
@@ -37,7 +39,7 @@ export class ParsePool {
     this.start(files.length);
     const results: CachedParse[] = new Array(files.length);
     if (this.workers.length === 0) {
-      files.forEach((f, i) => { results[i] = parseHere(f); onDone(); });
+      files.forEach((f, i) => { results[i] = parseFile(f); onDone(); });
       return results;
     }
     let next = 0;
@@ -48,7 +50,7 @@ export class ParsePool {
         w.postMessage({ id, rel: files[id]!.rel, bytes: files[id]!.bytes });
       };
       const onMessage = (m: { id: number } & CachedParse): void => {
-        results[m.id] = { record: m.record, findings: m.findings };
+        results[m.id] = { record: m.record, findings: m.findings, ...(m.derived ? { derived: m.derived } : {}) };
         onDone();
         feed();
       };

@@ -1,8 +1,7 @@
-/** A worker thread that parses: { id, rel, bytes } in, { id, record, findings } out. */
+/** A worker thread that parses: { id, rel, bytes } in, { id, record, findings, derived } out. */
 import { parentPort } from 'node:worker_threads';
-import { parseArticle } from '../parse.ts';
+import { parseFile } from './parsePool.ts';
 
 parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array }) => {
-  const { record, findings } = parseArticle({ sourceFile: job.rel, bytes: job.bytes });
-  parentPort!.postMessage({ id: job.id, record, findings });
+  parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }) });
 });

@@ -8,10 +8,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../parse.ts';
 import type { ArticleRecord } from '../record.ts';
+import type { StoredDerived } from './derived.ts';
 
 export interface CachedParse {
   record: ArticleRecord | null;
   findings: Finding[];
+  /** what the site computes from the record alone (derived.ts), when known */
+  derived?: StoredDerived;
 }
 
 export function cacheKey(version: string, sourceFile: string, bytes: Uint8Array): string {

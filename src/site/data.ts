@@ -11,6 +11,7 @@ import { relatedIndices } from './related.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 // [stories/topics/timeline] same-story grouping, topics and the event timeline
 import { groupStories } from '../stories/index.ts';
+import type { RecordDerived } from '../archive/derived.ts';
 import { assignTopics, loadTopics } from '../topics/index.ts';
 import { loadEvents, matchEvents } from '../timeline/index.ts';
 
@@ -166,6 +167,11 @@ export interface TimelineYear extends Link {
   months: TimelineMonth[];
 }
 
+/**
+ * Everything the templates read. The page collections Eleventy paginates (`articles`,
+ * `listPages`, `indexPages`, `topicPages`) are used for nothing else: a rebuild hands
+ * Eleventy only the pages that changed (src/site/pageReuse.ts) and links the rest.
+ */
 export interface SiteData {
   articles: ArticleView[];
   latest: ArticleRef[];
@@ -193,6 +199,8 @@ export interface SiteData {
 }
 
 export interface SiteDataOptions {
+  /** per record, what was computed before (src/archive/derived.ts): signatures and topics */
+  derived?: ReadonlyMap<ArticleRecord, RecordDerived>;
   latest?: number;
   perPage?: number;
   feed?: number;
@@ -325,7 +333,9 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   // [stories/topics/timeline] near-duplicates are folded into their canonical record:
   // one page per article, its other publishers listed on it.
   const all = sortRecords(records);
-  const stories = groupStories(all);
+  const derived = options.derived;
+  const signatures = derived && all.every((r) => derived.has(r)) ? all.map((r) => derived.get(r)!.signature) : undefined;
+  const stories = groupStories(all, { signatures });
   const sorted = all.filter((_, i) => stories.canonicalOf[i] === i);
   const positionOf = new Map<number, number>();
   all.forEach((_, i) => {
@@ -334,7 +344,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   const copiesOf = new Map<number, ArticleRecord[]>();
   for (const g of stories.groups) copiesOf.set(positionOf.get(g.canonical) as number, g.others.map((o) => all[o] as ArticleRecord));
   const topicSet = loadTopics();
-  const topicsOf = assignTopics(sorted, topicSet);
+  const topicsOf = sorted.map((r) => derived?.get(r)?.topics ?? assignTopics([r], topicSet)[0] ?? []);
   const events = loadEvents();
   const eventOf = matchEvents(sorted, events);
   // [/stories/topics/timeline]

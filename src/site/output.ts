@@ -35,19 +35,24 @@ async function readManifest(file: string): Promise<SiteManifest> {
   }
 }
 
+const outside = (path: string): boolean => path.split('/').some((part) => part === '..' || part === '');
+
 /**
- * Writes `files` into `staging`, linking unchanged ones from `previous`.
+ * Writes `files` into `staging`, linking unchanged ones from `previous`, and links
+ * the `keep` paths (pages not rendered this time) from `previous` as they are.
  * `manifestFile` remembers the hashes for the next build.
  */
-export async function writeStaging(files: readonly OutputFile[], staging: string, previous: string, manifestFile: string | null): Promise<WriteResult> {
+export async function writeStaging(
+  files: readonly OutputFile[], staging: string, previous: string, manifestFile: string | null, keep: readonly string[] = [],
+): Promise<WriteResult> {
   const before = manifestFile ? await readManifest(manifestFile) : {};
   const manifest: SiteManifest = {};
-  for (const f of files) {
-    if (f.path.split('/').some((part) => part === '..' || part === '')) throw new Error(`refusing to write outside the site: ${f.path}`);
+  for (const path of [...files.map((f) => f.path), ...keep]) {
+    if (outside(path)) throw new Error(`refusing to write outside the site: ${path}`);
   }
   // Every folder first (parents before children), then the files, many at a time: the
   // file system's latency, not the CPU, is what a rebuild of thousands of pages waits for.
-  const dirs = [...new Set(files.map((f) => dirname(join(staging, f.path))))].sort();
+  const dirs = [...new Set([...files.map((f) => f.path), ...keep].map((p) => dirname(join(staging, p))))].sort();
   await pMap(dirs, (dir) => mkdir(dir, { recursive: true }), { concurrency: IO_CONCURRENCY });
   let written = 0;
   let linked = 0;
@@ -66,6 +71,17 @@ export async function writeStaging(files: readonly OutputFile[], staging: string
     }
     await writeFile(target, f.content);
     written++;
+  }, { concurrency: IO_CONCURRENCY });
+  for (const path of keep) manifest[path] = before[path] ?? '';
+  await pMap(keep, async (path) => {
+    try {
+      await link(join(previous, path), join(staging, path));
+    } catch {
+      await copyFile(join(previous, path), join(staging, path)).catch((error: NodeJS.ErrnoException) => {
+        throw new Error(`${path} left the last site during the build (${error.code ?? error.message}); build again with --force`);
+      });
+    }
+    linked++;
   }, { concurrency: IO_CONCURRENCY });
   if (manifestFile) {
     await mkdir(dirname(manifestFile), { recursive: true });

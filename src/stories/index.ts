@@ -40,7 +40,20 @@ export interface StoryOptions {
   /** links kept per article */
   limit?: number;
   seed?: number;
+  /** each record's signature, computed before (storySignature, default seed): not computed again */
+  signatures?: readonly StorySignature[];
 }
+
+/** What one record brings to the grouping: its two MinHash signatures. */
+export interface StorySignature {
+  full: Uint32Array;
+  lead: Uint32Array;
+  /** long enough to be compared at all */
+  fullOk: boolean;
+  leadOk: boolean;
+}
+
+const DEFAULT_SEED = 0x5eed2024;
 
 export const DUPLICATE = 0.8;
 export const SAME_EVENT = 0.12;
@@ -88,12 +101,12 @@ function dayNumber(date: string | null): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
-function leadText(r: StoryRecord): string {
+function leadText(r: Pick<StoryRecord, 'title' | 'lede' | 'text'>): string {
   const paras = r.text.split(/\n\s*\n/).slice(0, 2);
   return [r.title, r.lede ?? '', ...paras].join(' ');
 }
 
-function fullText(r: StoryRecord): string {
+function fullText(r: Pick<StoryRecord, 'lede' | 'text'>): string {
   return [r.lede ?? '', r.text].join(' ');
 }
 
@@ -165,6 +178,21 @@ function canonicalOfGroup(members: number[], records: readonly StoryRecord[], da
   })[0] as number;
 }
 
+const seedsOf = new Map<number, { full: Uint32Array; lead: Uint32Array }>();
+
+/** A record's signatures: depends only on its title, lede and text (cached with the record by src/archive). */
+export function storySignature(r: Pick<StoryRecord, 'title' | 'lede' | 'text'>, seed = DEFAULT_SEED): StorySignature {
+  let seeds = seedsOf.get(seed);
+  if (!seeds) seedsOf.set(seed, (seeds = { full: hashSeeds(FULL.hashes, seed), lead: hashSeeds(LEAD.hashes, seed ^ 0x1ead) }));
+  const full = new Uint32Array(FULL.hashes);
+  const lead = new Uint32Array(LEAD.hashes);
+  const fullWords = hashWords(fullText(r));
+  minhashInto(shinglesOfWords(fullWords.subarray(0, MAX_SHINGLES + FULL.k - 1), FULL.k), seeds.full, full, 0);
+  const leadWords = hashWords(leadText(r));
+  minhashInto(shinglesOfWords(leadWords, LEAD.k), seeds.lead, lead, 0);
+  return { full, lead, fullOk: fullWords.length >= MIN_WORDS, leadOk: leadWords.length >= MIN_WORDS };
+}
+
 export function groupStories(records: readonly StoryRecord[], options: StoryOptions = {}): StoryResult {
   const started = performance.now();
   const dupMin = options.duplicate ?? DUPLICATE;
@@ -172,7 +200,7 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
   const eventUndatedMin = options.sameEventUndated ?? SAME_EVENT_UNDATED;
   const maxDays = options.maxDays ?? MAX_DAYS;
   const limit = options.limit ?? 8;
-  const seed = options.seed ?? 0x5eed2024;
+  const seed = options.seed ?? DEFAULT_SEED;
   const n = records.length;
 
   const days = new Float64Array(n);
@@ -180,19 +208,16 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
   const leadSig = new Uint32Array(n * LEAD.hashes);
   const fullOk = new Uint8Array(n);
   const leadOk = new Uint8Array(n);
-  const fullSeeds = hashSeeds(FULL.hashes, seed);
-  const leadSeeds = hashSeeds(LEAD.hashes, seed ^ 0x1ead);
+  const given = seed === DEFAULT_SEED ? options.signatures : undefined;
   const entities: Set<string>[] = [];
   for (let i = 0; i < n; i++) {
     const r = records[i] as StoryRecord;
     days[i] = dayNumber(r.published.date);
-    const fullWords = hashWords(fullText(r));
-    const fullShingles = shinglesOfWords(fullWords.subarray(0, MAX_SHINGLES + FULL.k - 1), FULL.k);
-    fullOk[i] = fullWords.length >= MIN_WORDS ? 1 : 0;
-    minhashInto(fullShingles, fullSeeds, fullSig, i * FULL.hashes);
-    const leadWords = hashWords(leadText(r));
-    leadOk[i] = leadWords.length >= MIN_WORDS ? 1 : 0;
-    minhashInto(shinglesOfWords(leadWords, LEAD.k), leadSeeds, leadSig, i * LEAD.hashes);
+    const sig = given?.[i] ?? storySignature(r, seed);
+    fullSig.set(sig.full, i * FULL.hashes);
+    leadSig.set(sig.lead, i * LEAD.hashes);
+    fullOk[i] = sig.fullOk ? 1 : 0;
+    leadOk[i] = sig.leadOk ? 1 : 0;
     entities.push(new Set([...r.people.map((p) => `p:${p}`), ...r.places.map((p) => `l:${p}`)]));
   }
 

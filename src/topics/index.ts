@@ -114,9 +114,12 @@ export function scoreTopics(r: TopicRecord, c: CompiledTopics): number[] {
   return scores;
 }
 
+const compiledSets = new WeakMap<TopicSet, CompiledTopics>();
+
 /** The topics of each record (slugs), best first: those whose score reaches the threshold. */
 export function assignTopics(records: readonly TopicRecord[], set: TopicSet = loadTopics()): string[][] {
-  const compiled = compileTopics(set);
+  let compiled = compiledSets.get(set);
+  if (!compiled) compiledSets.set(set, (compiled = compileTopics(set)));
   return records.map((r) => {
     const scores = scoreTopics(r, compiled);
     return set.topics
