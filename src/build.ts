@@ -53,6 +53,8 @@ export interface BuildResult {
   cacheHits: number;
   /** pages written this time; the others were linked unchanged from the last build */
   written: number;
+  /** pages Eleventy rendered; the paginated pages whose data did not change were not */
+  rendered: number;
   /** nothing changed since the last build: the site was left as it was */
   unchanged: boolean;
 }
@@ -164,7 +166,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (!options.force && stateFile && existsSync(output)) {
     const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
     if (last?.key === buildKey) {
-      return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages: last.messages, cacheHits: 0, written: 0, unchanged: true };
+      return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages: last.messages, cacheHits: 0, written: 0, rendered: 0, unchanged: true };
     }
   }
 
@@ -259,6 +261,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     messages,
     cacheHits: loaded.cacheHits,
     written,
+    rendered: pages.length,
     unchanged: false,
   };
 }

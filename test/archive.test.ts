@@ -73,3 +73,31 @@ test('unique slugs: the oldest keeps the slug, the others get a stable suffix', 
   assignUniqueSlugs(records);
   assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien-aaaaaa', 'nga-va-trieu-tien']);
 });
+
+test('signatures and topics come with the cached record; another version of them is computed again, not re-parsed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'derived-'));
+  cpSync('articles', join(dir, 'articles'), { recursive: true });
+  const cache = join(dir, 'cache');
+  const first = await loadArchive(join(dir, 'articles'), { cache });
+  assert.equal(first.derived.size, first.records.length);
+  const topics = first.records.map((r) => first.derived.get(r)!.topics);
+  assert.ok(topics.some((t) => t.length > 0), 'the seeds have topics');
+
+  // every cached entry as if made by older stories/topics code
+  const entries = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(cache, f));
+  for (const f of entries) {
+    const entry = JSON.parse(readFileSync(f, 'utf8'));
+    entry.derived.version = 'old';
+    entry.derived.topics = ['sai'];
+    writeFileSync(f, JSON.stringify(entry));
+  }
+  const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01') });
+  assert.equal(second.cacheHits, second.records.length, 'no re-parse');
+  assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
+  for (const f of entries) {
+    const entry = JSON.parse(readFileSync(f, 'utf8'));
+    assert.notEqual(entry.derived.version, 'old', 'and written back');
+    assert.ok(!JSON.stringify(entry.record.warnings).includes('date/future'), 'without the clock-dependent warning');
+  }
+  rmSync(dir, { recursive: true });
+});

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../src/build.ts';
+import { generateArchive } from '../src/generate/index.ts';
 
 function workspace(): { dir: string; articles: string; out: string; cache: string } {
   const dir = mkdtempSync(join(tmpdir(), 'build-'));
@@ -49,6 +50,33 @@ test('rebuilds redo only what changed; a deleted article leaves no stale page', 
   assert.ok(!existsSync(join(w.out, 'bai-viet', 'nga-noi-ve-y-dinh-tien-xa-hon-voi-trieu-tien')), 'a deleted article has no page');
   const home = readFileSync(join(w.out, 'index.html'), 'utf8');
   assert.ok(!home.includes('tiến xa hơn'), 'and no list links to it');
+  rmSync(w.dir, { recursive: true });
+});
+
+/** Every file of a site but its search index (whose shard layout depends on the builds before), with its bytes. */
+function siteFiles(root: string): Map<string, string> {
+  return new Map(listFiles(root).filter((f) => !f.startsWith('pagefind')).map((f) => [f, readFileSync(join(root, f), 'latin1')]));
+}
+
+test('a rebuild renders only the pages whose data changed, and its site is the site a full build makes', async () => {
+  const w = workspace();
+  generateArchive({ articles: 120, out: join(w.articles, 'gen'), seed: 7 });
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  const cold = await buildSite(opts);
+  assert.ok(cold.rendered > cold.pages, 'every page, the feeds, the sitemap and robots.txt rendered');
+
+  // one article added in the middle of the archive's dates
+  generateArchive({ articles: 1, out: join(w.articles, 'them'), seed: 7, from: 500 });
+  const added = await buildSite(opts);
+  const fresh = join(w.dir, 'fresh');
+  const full = await buildSite({ ...opts, output: fresh, cache: join(w.dir, 'cache2') });
+  assert.equal(added.pages, full.pages);
+  assert.ok(added.rendered < full.rendered / 2, `${added.rendered} of ${full.rendered} pages rendered`);
+  assert.deepEqual(siteFiles(w.out), siteFiles(fresh), 'the rebuilt site equals a full build of the same articles');
+
+  // the site settings change every page: all rendered again
+  const moved = await buildSite({ ...opts, env: { SITE_URL: 'https://example.org/tin/' } });
+  assert.equal(moved.rendered, full.rendered);
   rmSync(w.dir, { recursive: true });
 });
 

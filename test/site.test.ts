@@ -314,3 +314,19 @@ describe('site data', () => {
     assert.ok(ms < 15_000, `${ms} ms`);
   });
 });
+
+test('page reuse: a page is kept only with the same context, the same data and its file still there', async () => {
+  const { planPages, pagePath } = await import('../src/site/pageReuse.ts');
+  const items = [{ url: '/bai-viet/a/', title: 'A' }, { url: '/bai-viet/b/', title: 'B' }];
+  const first = { context: 'c1', pages: {} };
+  assert.deepEqual(planPages(items, null, first, () => true).keep, [], 'no last build: all rendered');
+  assert.equal(pagePath('/bai-viet/a/'), 'bai-viet/a/index.html');
+
+  const changed = [{ url: '/bai-viet/a/', title: 'A' }, { url: '/bai-viet/b/', title: 'B mới' }];
+  const plan = planPages(changed, first, { context: 'c1', pages: {} }, () => true);
+  assert.deepEqual(plan.keep, ['bai-viet/a/index.html']);
+  assert.deepEqual(plan.render.map((i) => i.url), ['/bai-viet/b/']);
+
+  assert.equal(planPages(items, first, { context: 'c2', pages: {} }, () => true).render.length, 2, 'another context: all rendered');
+  assert.equal(planPages(items, first, { context: 'c1', pages: {} }, (p) => p !== 'bai-viet/a/index.html').render.length, 1, 'a file gone from the last site is rendered');
+});
