@@ -195,47 +195,67 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const kept = Object.values(plans).flatMap((p) => p.keep);
   const staging = `${output}.building-${process.pid}`;
   await removeLeftovers(output);
-  // Eleventy resolves its input, config and passthrough paths from the project root.
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  let pages: { outputPath: string | false; content: string }[];
-  try {
-    progress('dựng trang', 0, archive.counts.pages);
-    const elev = new Eleventy('templates', path.relative(ROOT, staging) || '.', {
-      configPath: '.eleventy.ts',
-      pathPrefix,
-      quietMode: true,
-      config(cfg) {
-        cfg.addGlobalData('archive', toRender);
-        cfg.addGlobalData('site', site);
-      },
-    });
-    // rendered in memory: only the pages that changed are written below
-    pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
-  } finally {
-    process.chdir(cwd);
-  }
+  // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs
+  // no rendered page, so it is made while Eleventy renders: Pagefind runs in a process of its own,
+  // on the other core. Its progress shows once the pages are written.
+  const withPage = new Set(archive.articles.map((a) => a.url));
+  let pagesDone = false;
+  let rendered = 0;
+  let searchSeconds = 0;
+  let searchProgress: [number, number] = [0, records.length];
+  const search = buildSearchIndex({
+    siteDir: staging, records, pathPrefix,
+    hasPage: (r) => withPage.has(PATHS.article(r.slug)),
+    // unchanged shards are linked from the last site; their state is kept beside this output's cache
+    previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
+    onProgress: (done, total) => {
+      searchProgress = [done, total];
+      if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
+    },
+  });
+  // a failure here is awaited (and reported) below, after the pages
+  search.catch(() => {});
   let written = 0;
   try {
+    // Eleventy resolves its input, config and passthrough paths from the project root.
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    let pages: { outputPath: string | false; content: string }[];
+    try {
+      progress('dựng trang', 0, archive.counts.pages);
+      const elev = new Eleventy('templates', path.relative(ROOT, staging) || '.', {
+        configPath: '.eleventy.ts',
+        pathPrefix,
+        quietMode: true,
+        config(cfg) {
+          cfg.addGlobalData('archive', toRender);
+          cfg.addGlobalData('site', site);
+        },
+      });
+      // rendered in memory: only the pages that changed are written below
+      pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
+    } finally {
+      process.chdir(cwd);
+    }
+    rendered = pages.length;
     const files: OutputFile[] = pages
       .filter((p): p is { outputPath: string; content: string } => typeof p.outputPath === 'string')
       .map((p) => ({ path: path.relative(staging, path.resolve(ROOT, p.outputPath)).split(path.sep).join('/'), content: p.content }));
+    pages = [];
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(records, loaded.files, messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
     files.push({ path: 'build-report.json', content: reportJson(report) });
     progress('ghi trang', 0, files.length);
     const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
     ({ written } = await writeStaging(files, staging, output, manifestFile, kept));
+    // the rendered pages are on disk now: their memory is free while the search index is finished
+    files.length = 0;
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
-    // Search (src/search/): the Pagefind index from the records, into the staging folder.
-    progress('chỉ mục tìm kiếm', 0, records.length);
-    await buildSearchIndex({
-      siteDir: staging, records, pathPrefix,
-      // unchanged shards are linked from the last site; their state is kept beside this output's cache
-      previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
-      onProgress: (done, total) => progress('chỉ mục tìm kiếm', done, total),
-    });
+    pagesDone = true;
+    progress('chỉ mục tìm kiếm', ...searchProgress);
+    searchSeconds = (await search).seconds;
   } catch (error) {
+    await search.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
@@ -245,7 +265,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
     const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s`);
-    process.stderr.write(`stages: ${rows.join(' · ')}\n`);
+    process.stderr.write(`stages: ${rows.join(' · ')} (search index in all: ${searchSeconds.toFixed(1)} s, beside the pages)\n`);
   }
   if (stateFile && pagesFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
@@ -261,7 +281,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     messages,
     cacheHits: loaded.cacheHits,
     written,
-    rendered: pages.length,
+    rendered,
     unchanged: false,
   };
 }

@@ -39,6 +39,11 @@ export interface SearchIndexOptions {
   /** the built site (Eleventy's output, before it is swapped in) */
   siteDir: string;
   records: readonly ArticleRecord[];
+  /**
+   * whether a record has a page (a result must never lead to a 404); default: its page is
+   * in `siteDir` — the build passes its own answer, so the index is made while pages render
+   */
+  hasPage?: (r: ArticleRecord) => boolean;
   /** "/" or "/sub/" */
   pathPrefix?: string;
   /** registry aliases (default: src/registry people and places) */
@@ -241,7 +246,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const version = options.version ?? searchVersion();
   const outputPath = path.join(options.siteDir, 'pagefind');
   // Only articles that have a page: a result must never lead to a 404.
-  const withPages = options.records.filter((r) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
+  const hasPage = options.hasPage ?? ((r: ArticleRecord) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
+  const withPages = options.records.filter(hasPage);
 
   // The records in date order (then URL): the order the shards cut.
   const prefix = (options.pathPrefix ?? '/').replace(/\/+$/, '');
