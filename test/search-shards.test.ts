@@ -65,7 +65,7 @@ test('the layout: one shard, or several of at most 1.5 × 40 pages, newest first
   assert.equal(many.shards.reduce((n, s) => n + s.pages, 0), one.shards[0]!.pages);
   for (const s of many.shards) {
     assert.ok(s.pages > 0 && s.pages <= 60, JSON.stringify(s));
-    for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) {
+    for (const f of ['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) {
       assert.ok(existsSync(path.join(sharded(), 'pagefind/shards', s.name, f)), `${s.name}/${f}`);
     }
   }

@@ -215,15 +215,15 @@ describe('the built index', () => {
 
   test('pagefind/: shards.json and one shard with its script, entry, wasm, index, filters and one fragment per article', async () => {
     const pf = await shardDir(root());
-    for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) assert.ok(existsSync(path.join(pf, f)), f);
+    for (const f of ['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']) assert.ok(existsSync(path.join(pf, f)), f);
     const entry = JSON.parse(await readFile(path.join(pf, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     assert.deepEqual(Object.keys(entry.languages), ['vi']);
     assert.equal(entry.languages.vi?.page_count, articles);
     assert.ok((await readdir(path.join(pf, 'index'))).some((f) => f.endsWith('.pf_index')));
     assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 5, 'outlet, year, person, place, shard');
     assert.equal((await readdir(path.join(pf, 'fragment'))).length, articles);
-    // Pagefind's own UI bundles are not shipped: the site has its own page.
-    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js']) assert.ok(!existsSync(path.join(pf, f)), f);
+    // Pagefind's own UI bundles are not shipped: the site has its own page; nor its web worker: the page searches without it.
+    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-worker.js']) assert.ok(!existsSync(path.join(pf, f)), f);
   });
 
   test('every fragment is an article with a page; URLs carry the path prefix', async () => {

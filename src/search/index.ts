@@ -33,6 +33,7 @@ import type { ArticleRecord } from '../record.ts';
 import { PATHS } from '../site/data.ts';
 import { formatShort } from '../site/dates.ts';
 import { aliasTable, searchContent, type AliasTables } from './content.ts';
+import { rechunkBundle } from './rechunk.ts';
 import { planShards, SHARD_SIZE, type ShardSpec } from './shards.ts';
 
 export interface SearchIndexOptions {
@@ -96,7 +97,7 @@ const STATE_FILE = 'search-shards.json';
 export const SHARDS_DIR = 'shards';
 export const MANIFEST = 'shards.json';
 
-/** Pagefind's ready-made UI bundles: this site has its own small page, so they are not shipped. */
+/** Pagefind's ready-made UI bundles and its web worker: this site has its own small page, so they are not shipped. */
 const UNUSED = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -105,6 +106,8 @@ const UNUSED = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // the page searches on the main thread (noWorker in templates/assets/search-index.js)
+  'pagefind-worker.js',
 ];
 
 /** How many records are in flight to the Pagefind service at once. */
@@ -238,7 +241,14 @@ async function writeShard(records: readonly PagefindRecord[], outputPath: string
     await pagefind.close();
   }
   await Promise.all(UNUSED.map((f) => rm(path.join(outputPath, f), { force: true })));
+  // Smaller index chunks than Pagefind writes: a search downloads less (src/search/rechunk.ts).
+  const rechunked = await rechunkBundle(outputPath);
+  if (!rechunked.done && !warnedRechunk) {
+    warnedRechunk = true;
+    process.emitWarning(`search index: chunks left as Pagefind wrote them (${rechunked.reason})`);
+  }
 }
+let warnedRechunk = false;
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();

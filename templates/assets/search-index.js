@@ -29,7 +29,9 @@ export async function openIndex(base, options = {}) {
   const folder = (shard) => new URL(`shards/${encodeURIComponent(shard.name)}/`, base);
   const pagefindOptions = { baseUrl: '/', ...options };
   const pf = await import(new URL('pagefind.js', folder(shards[0])).href);
-  await pf.options(pagefindOptions);
+  // noWorker: Pagefind would otherwise fetch pagefind-worker.js (43 KB, the same engine again)
+  // to search off the main thread; on this index a search takes milliseconds, the download more.
+  await pf.options({ ...pagefindOptions, noWorker: true });
   await Promise.all(shards.slice(1).map((s) => pf.mergeIndex(folder(s).pathname, pagefindOptions)));
 
   async function search(term, { filters = {}, newest = false } = {}) {
