@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type { Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { copyInto, swapIn, writeStaging, type OutputFile } from './site/output.ts';
+import { copyInto, StagingWriter, swapIn } from './site/output.ts';
+import { renderSite } from './site/render.ts';
 import { versionOf } from './archive/parserVersion.ts';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from './concurrency.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   cache?: string | false;
   /** rebuild even when nothing changed */
   force?: boolean;
+  /** paginated pages per Eleventy run (default RENDER_CHUNK; tests make it small) */
+  renderChunk?: number;
   /** progress of the long stages */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -178,8 +181,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     })
     : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
   const { records, messages } = loaded;
-  const [{ default: Eleventy }, { buildSiteData, PATHS }, { buildSearchIndex }] = await Promise.all([
-    import('@11ty/eleventy'), import('./site/data.ts'), import('./search/index.ts'),
+  const [{ buildSiteData, PATHS }, { buildSearchIndex }] = await Promise.all([
+    import('./site/data.ts'), import('./search/index.ts'),
   ]);
 
   progress('dữ liệu trang', 0, records.length);
@@ -217,39 +220,23 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   search.catch(() => {});
   let written = 0;
   try {
-    // Eleventy resolves its input, config and passthrough paths from the project root.
-    const cwd = process.cwd();
-    process.chdir(ROOT);
-    let pages: { outputPath: string | false; content: string }[];
-    try {
-      progress('dựng trang', 0, archive.counts.pages);
-      const elev = new Eleventy('templates', path.relative(ROOT, staging) || '.', {
-        configPath: '.eleventy.ts',
-        pathPrefix,
-        quietMode: true,
-        config(cfg) {
-          cfg.addGlobalData('archive', toRender);
-          cfg.addGlobalData('site', site);
-        },
-      });
-      // rendered in memory: only the pages that changed are written below
-      pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
-    } finally {
-      process.chdir(cwd);
-    }
-    rendered = pages.length;
-    const files: OutputFile[] = pages
-      .filter((p): p is { outputPath: string; content: string } => typeof p.outputPath === 'string')
-      .map((p) => ({ path: path.relative(staging, path.resolve(ROOT, p.outputPath)).split(path.sep).join('/'), content: p.content }));
-    pages = [];
+    // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
+    progress('dựng trang', 0, archive.counts.pages);
+    const writer = await StagingWriter.open(staging, output, stateDir ? path.join(stateDir, 'manifest.json') : null);
+    let done = 0;
+    rendered = await renderSite({
+      root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,
+      onFiles: async (files) => {
+        await writer.write(files);
+        progress('dựng trang', (done += files.length), archive.counts.pages);
+      },
+    });
+    progress('ghi trang', 0, kept.length);
+    await writer.keep(kept);
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(records, loaded.files, messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
-    files.push({ path: 'build-report.json', content: reportJson(report) });
-    progress('ghi trang', 0, files.length);
-    const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
-    ({ written } = await writeStaging(files, staging, output, manifestFile, kept));
-    // the rendered pages are on disk now: their memory is free while the search index is finished
-    files.length = 0;
+    await writer.write([{ path: 'build-report.json', content: reportJson(report) }]);
+    ({ written } = await writer.close());
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     pagesDone = true;
     progress('chỉ mục tìm kiếm', ...searchProgress);

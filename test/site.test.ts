@@ -330,3 +330,13 @@ test('page reuse: a page is kept only with the same context, the same data and i
   assert.equal(planPages(items, first, { context: 'c2', pages: {} }, () => true).render.length, 2, 'another context: all rendered');
   assert.equal(planPages(items, first, { context: 'c1', pages: {} }, (p) => p !== 'bai-viet/a/index.html').render.length, 1, 'a file gone from the last site is rendered');
 });
+
+test('render chunks: the paginated pages cut in order, none lost, at most the chunk size each', async () => {
+  const { renderChunks } = await import('../src/site/render.ts');
+  const item = (url: string) => ({ url }) as never;
+  const data = { articles: [1, 2, 3, 4, 5].map((n) => item(`/a/${n}/`)), listPages: [item('/l/1/')], indexPages: [], topicPages: [item('/t/1/'), item('/t/2/')] };
+  const chunks = renderChunks(data, 3);
+  assert.deepEqual(chunks.map((c) => [c.articles.length, c.listPages.length, c.indexPages.length, c.topicPages.length]), [[3, 0, 0, 0], [2, 1, 0, 0], [0, 0, 0, 2]]);
+  assert.equal(renderChunks({ articles: [], listPages: [], indexPages: [], topicPages: [] }).length, 1, 'one run even with nothing paginated');
+  assert.equal(renderChunks(data).length, 1);
+});

@@ -38,56 +38,80 @@ async function readManifest(file: string): Promise<SiteManifest> {
 const outside = (path: string): boolean => path.split('/').some((part) => part === '..' || part === '');
 
 /**
- * Writes `files` into `staging`, linking unchanged ones from `previous`, and links
- * the `keep` paths (pages not rendered this time) from `previous` as they are.
- * `manifestFile` remembers the hashes for the next build.
+ * Writes a site into `staging` in as many batches as the build renders: each file is
+ * written, or linked from `previous` when the last build wrote the same bytes (the
+ * manifest says); `keep` links pages that were not rendered this time as they are.
+ * `close()` saves the manifest for the next build.
  */
-export async function writeStaging(
-  files: readonly OutputFile[], staging: string, previous: string, manifestFile: string | null, keep: readonly string[] = [],
-): Promise<WriteResult> {
-  const before = manifestFile ? await readManifest(manifestFile) : {};
-  const manifest: SiteManifest = {};
-  for (const path of [...files.map((f) => f.path), ...keep]) {
-    if (outside(path)) throw new Error(`refusing to write outside the site: ${path}`);
+export class StagingWriter {
+  written = 0;
+  linked = 0;
+  private readonly manifest: SiteManifest = {};
+  private readonly dirs = new Set<string>();
+
+  private constructor(
+    private readonly staging: string, private readonly previous: string,
+    private readonly manifestFile: string | null, private readonly before: SiteManifest,
+  ) {}
+
+  static async open(staging: string, previous: string, manifestFile: string | null): Promise<StagingWriter> {
+    return new StagingWriter(staging, previous, manifestFile, manifestFile ? await readManifest(manifestFile) : {});
   }
-  // Every folder first (parents before children), then the files, many at a time: the
-  // file system's latency, not the CPU, is what a rebuild of thousands of pages waits for.
-  const dirs = [...new Set([...files.map((f) => f.path), ...keep].map((p) => dirname(join(staging, p))))].sort();
-  await pMap(dirs, (dir) => mkdir(dir, { recursive: true }), { concurrency: IO_CONCURRENCY });
-  let written = 0;
-  let linked = 0;
-  await pMap(files, async (f) => {
-    const target = join(staging, f.path);
-    const hash = contentHash(f.content);
-    manifest[f.path] = hash;
-    if (before[f.path] === hash) {
-      try {
-        await link(join(previous, f.path), target);
-        linked++;
-        return;
-      } catch {
-        // not there, or another file system: write it
+
+  /** Every folder first (parents before children), many at a time. */
+  private async makeDirs(paths: readonly string[]): Promise<void> {
+    for (const path of paths) if (outside(path)) throw new Error(`refusing to write outside the site: ${path}`);
+    const dirs = [...new Set(paths.map((p) => dirname(join(this.staging, p))))].filter((d) => !this.dirs.has(d)).sort();
+    await pMap(dirs, (dir) => mkdir(dir, { recursive: true }), { concurrency: IO_CONCURRENCY });
+    for (const d of dirs) this.dirs.add(d);
+  }
+
+  /** Writes (or links, when unchanged) these files; many at a time, since the file system's latency is the cost. */
+  async write(files: readonly OutputFile[]): Promise<void> {
+    await this.makeDirs(files.map((f) => f.path));
+    await pMap(files, async (f) => {
+      const target = join(this.staging, f.path);
+      const hash = contentHash(f.content);
+      this.manifest[f.path] = hash;
+      if (this.before[f.path] === hash) {
+        try {
+          await link(join(this.previous, f.path), target);
+          this.linked++;
+          return;
+        } catch {
+          // not there, or another file system: write it
+        }
       }
-    }
-    await writeFile(target, f.content);
-    written++;
-  }, { concurrency: IO_CONCURRENCY });
-  for (const path of keep) manifest[path] = before[path] ?? '';
-  await pMap(keep, async (path) => {
-    try {
-      await link(join(previous, path), join(staging, path));
-    } catch {
-      await copyFile(join(previous, path), join(staging, path)).catch((error: NodeJS.ErrnoException) => {
-        throw new Error(`${path} left the last site during the build (${error.code ?? error.message}); build again with --force`);
-      });
-    }
-    linked++;
-  }, { concurrency: IO_CONCURRENCY });
-  if (manifestFile) {
-    await mkdir(dirname(manifestFile), { recursive: true });
-    await writeFile(manifestFile, JSON.stringify(manifest));
+      await writeFile(target, f.content);
+      this.written++;
+    }, { concurrency: IO_CONCURRENCY });
   }
-  return { written, linked, manifest };
+
+  /** Links these paths from the last site as they are (pages not rendered this time). */
+  async keep(paths: readonly string[]): Promise<void> {
+    await this.makeDirs(paths);
+    for (const path of paths) this.manifest[path] = this.before[path] ?? '';
+    await pMap(paths, async (path) => {
+      try {
+        await link(join(this.previous, path), join(this.staging, path));
+      } catch {
+        await copyFile(join(this.previous, path), join(this.staging, path)).catch((error: NodeJS.ErrnoException) => {
+          throw new Error(`${path} left the last site during the build (${error.code ?? error.message}); build again with --force`);
+        });
+      }
+      this.linked++;
+    }, { concurrency: IO_CONCURRENCY });
+  }
+
+  /** Saves the manifest (sorted, so it does not depend on the order of the batches). */
+  async close(): Promise<WriteResult> {
+    const manifest = Object.fromEntries(Object.entries(this.manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (this.manifestFile) {
+      await mkdir(dirname(this.manifestFile), { recursive: true });
+      await writeFile(this.manifestFile, JSON.stringify(manifest));
+    }
+    return { written: this.written, linked: this.linked, manifest };
+  }
 }
 
 /** Copies a file into the staging site (fonts, CSS): copied, never linked, so the site never shares an inode with the sources. */

@@ -1,0 +1,92 @@
+/**
+ * Eleventy renders the site in memory (`toJSON`), in chunks: each run gets at most
+ * RENDER_CHUNK items of the paginated collections (articles, list pages, indexes,
+ * topics), so the rendered pages held at once are bounded, not the whole site. The
+ * pages that are not paginated (home, feeds, sitemap, search, timeline…) come from the
+ * first run; later runs render them again and drop them.
+ */
+import path from 'node:path';
+import type { SiteConfig } from './config.ts';
+import type { SiteData } from './data.ts';
+import type { OutputFile } from './output.ts';
+import { pagePath } from './pageReuse.ts';
+
+/** paginated items per Eleventy run: bounds memory; each run costs a few hundred ms to start */
+export const RENDER_CHUNK = 2500;
+
+const PAGINATED = ['articles', 'listPages', 'indexPages', 'topicPages'] as const;
+type Paginated = Pick<SiteData, (typeof PAGINATED)[number]>;
+
+/** The paginated collections cut into consecutive chunks of at most `size` items in all (at least one chunk). Pure. */
+export function renderChunks(data: Paginated, size = RENDER_CHUNK): Paginated[] {
+  const chunks: Paginated[] = [];
+  let current: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+  let count = 0;
+  for (const key of PAGINATED) {
+    const items = data[key] as readonly unknown[];
+    for (let i = 0; i < items.length;) {
+      const take = Math.min(size - count, items.length - i);
+      (current[key] as unknown[]).push(...items.slice(i, i + take));
+      i += take;
+      count += take;
+      if (count === size) {
+        chunks.push(current);
+        current = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+        count = 0;
+      }
+    }
+  }
+  if (count > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+export interface RenderOptions {
+  /** the project root: Eleventy resolves its input, config and passthrough paths from it */
+  root: string;
+  /** the folder the pages are for (paths in the files are relative to it) */
+  outDir: string;
+  archive: SiteData;
+  site: SiteConfig;
+  pathPrefix: string;
+  chunk?: number;
+  /** each chunk's files, as soon as they are rendered */
+  onFiles: (files: OutputFile[]) => Promise<void>;
+}
+
+/** Renders every page of `archive`; returns how many outputs Eleventy rendered. */
+export async function renderSite(o: RenderOptions): Promise<number> {
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const chunks = renderChunks(o.archive, o.chunk);
+  let rendered = 0;
+  for (const [n, chunk] of chunks.entries()) {
+    const paginated = new Set(PAGINATED.flatMap((key) => (chunk[key] as readonly { url: string }[]).map((item) => pagePath(item.url))));
+    const cwd = process.cwd();
+    process.chdir(o.root);
+    let pages: { outputPath: string | false; content: string }[];
+    try {
+      const elev = new Eleventy('templates', path.relative(o.root, o.outDir) || '.', {
+        configPath: '.eleventy.ts',
+        pathPrefix: o.pathPrefix,
+        quietMode: true,
+        config(cfg) {
+          cfg.addGlobalData('archive', { ...o.archive, ...chunk });
+          cfg.addGlobalData('site', o.site);
+        },
+      });
+      pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
+    } finally {
+      process.chdir(cwd);
+    }
+    const files: OutputFile[] = [];
+    for (const p of pages) {
+      if (typeof p.outputPath !== 'string') continue;
+      const file = path.relative(o.outDir, path.resolve(o.root, p.outputPath)).split(path.sep).join('/');
+      // the pages that are not paginated: from the first run only
+      if (n === 0 || paginated.has(file)) files.push({ path: file, content: p.content });
+    }
+    rendered += n === 0 ? pages.length : paginated.size;
+    pages = [];
+    await o.onFiles(files);
+  }
+  return rendered;
+}
