@@ -19,6 +19,7 @@ import { loadArchive } from '../src/archive/load.ts';
 import { buildSite } from '../src/build.ts';
 import type { ArticleRecord } from '../src/record.ts';
 import { createStaticServer } from '../src/site/serve.ts';
+import { logTransfers, measureQuery } from '../src/bench/searchTransfer.ts';
 
 const PREFIX = '/sub/';
 
@@ -37,6 +38,7 @@ let server: http.Server;
 let browser: Browser;
 let base: string;
 const serverErrors: string[] = [];
+let transfers: ReturnType<typeof logTransfers>;
 
 /** A made-up article: its place names appear only in their canonical forms. */
 function kievArticle(model: ArticleRecord): ArticleRecord {
@@ -77,6 +79,7 @@ before(async () => {
       if (res.statusCode >= 400 && req.url !== '/favicon.ico') serverErrors.push(`${res.statusCode}: ${req.url}`);
     });
   });
+  transfers = logTransfers(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -267,6 +270,27 @@ describe('search in a browser (path prefix /sub/)', () => {
       assert.equal(await page.locator('.search-note a').count(), 4);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('what a search costs the browser (src/bench/searchTransfer.ts; `npm run bench:search` on a large site)', () => {
+  test('a query from the URL: one wasm, one meta per shard, no worker, no filters until they are opened; within budget', async () => {
+    for (const q of ['trieu tien', 'kim jong un']) {
+      const t = await measureQuery(browser, transfers, q, { siteUrl: `${base}${PREFIX}`, settle: 300 });
+      const what = `${q}: ${JSON.stringify(t.byKind)} ${t.transfers.map((x) => x.path).join(' ')}`;
+      assert.match(t.status, /kết quả/, what);
+      assert.equal(t.requests.wasm, 1, what);
+      assert.equal(t.requests.meta, 1, `${what}: one shard here`);
+      assert.equal(t.requests.filter, 0, `${what}: filters are fetched when the reader opens them`);
+      assert.ok(!t.transfers.some((x) => /pagefind-worker\.js$/.test(x.path)), `${what}: no web worker`);
+      assert.equal(t.requests.js, 3, `${what}: pagefind.js, search.js, search-index.js`);
+      assert.equal(t.after, 0, `${what}: nothing fetched after the results are shown`);
+      // pagefind.js (47 KB) + our two scripts (14 KB) + wasm (55 KB) are most of it (125 KB in all); on six articles
+      // the meta, index chunks and fragments are a few KB. Pagefind's worker (+43 KB) or all the
+      // filters would break the budget.
+      assert.ok(t.total <= 130_000, `${what}: ${t.total} bytes`);
+      assert.ok(t.byKind.index + t.byKind.meta + t.byKind.fragment <= 12_000, `${what}: ${t.byKind.index + t.byKind.meta + t.byKind.fragment} bytes of index, meta, fragments`);
     }
   });
 });
