@@ -146,10 +146,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const output = path.resolve(options.output ?? '_site');
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
-  const stageTimes: [string, number][] = [];
+  const stageTimes: [string, number, number][] = [];
   const onProgress = options.onProgress ?? (() => {});
   const progress = (stage: string, done: number, total: number): void => {
-    if (stageTimes.at(-1)?.[0] !== stage) stageTimes.push([stage, performance.now()]);
+    if (stageTimes.at(-1)?.[0] !== stage) stageTimes.push([stage, performance.now(), process.memoryUsage.rss()]);
     onProgress(stage, done, total);
   };
 
@@ -251,7 +251,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await swapIn(staging, output);
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
-    const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s`);
+    // the time of each stage, and this process's memory when the next began
+    const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s (→ ${(stageTimes[i + 1]![2] / 2 ** 20).toFixed(0)} MB)`);
     process.stderr.write(`stages: ${rows.join(' · ')} (search index in all: ${searchSeconds.toFixed(1)} s, beside the pages)\n`);
   }
   if (stateFile && pagesFile) {
