@@ -123,6 +123,24 @@ function buildReport(
   });
 }
 
+/**
+ * Source file → slug of every page of the last build, from its build report (it lives with
+ * the site, so URLs stay stable even without the cache folder).
+ */
+async function previousSlugs(output: string): Promise<Map<string, string>> {
+  const slugs = new Map<string, string>();
+  try {
+    const report = JSON.parse(await readFile(path.join(output, 'build-report.json'), 'utf8')) as { files?: BuildReportEntry[] };
+    for (const e of report.files ?? []) {
+      const slug = e.outcome === 'page' ? /\/bai-viet\/([^/]+)\/$/u.exec(e.url ?? '')?.[1] : undefined;
+      if (slug) slugs.set(e.file, slug);
+    }
+  } catch {
+    // no last build, or a report from elsewhere: slugs as a first build gives them
+  }
+  return slugs;
+}
+
 /** Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"). */
 async function removeLeftovers(output: string): Promise<void> {
   const dir = path.dirname(output);
@@ -176,6 +194,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const loaded = load && scan
     ? await load.loadScanned(scan, {
       now: new Date(),
+      previousSlugs: await previousSlugs(output),
       cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
       onProgress: (done, total) => progress('đọc bài', done, total),
     })

@@ -74,6 +74,28 @@ test('unique slugs: the oldest keeps the slug, the others get a stable suffix', 
   assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien-aaaaaa', 'nga-va-trieu-tien']);
 });
 
+test('unique slugs: an article keeps the slug of the last build when an older one with its title is added', () => {
+  const base = { slug: 'nga-va-trieu-tien' } as unknown as ArticleRecord;
+  const existing = { ...base, id: 'bbbbbb11', sourceFile: 'b.txt', published: { iso: '2024-02-01T00:00:00+07:00' } } as ArticleRecord;
+  const older = { ...base, id: 'aaaaaa22', sourceFile: 'a.txt', published: { iso: '2019-01-01T00:00:00+07:00' } } as ArticleRecord;
+  const records = [existing, older];
+  assignUniqueSlugs(records, new Map([['b.txt', 'nga-va-trieu-tien']]));
+  assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien', 'nga-va-trieu-tien-aaaaaa'], 'the newcomer takes the suffix');
+
+  // without the last build: the oldest keeps it (a first build)
+  const fresh = [{ ...existing, slug: base.slug }, { ...older, slug: base.slug }];
+  assignUniqueSlugs(fresh);
+  assert.deepEqual(fresh.map((r) => r.slug), ['nga-va-trieu-tien-bbbbbb', 'nga-va-trieu-tien']);
+
+  // a suffix is kept when its twin is deleted; a slug from another title is not
+  const alone = [{ ...existing, slug: base.slug }];
+  assignUniqueSlugs(alone, new Map([['b.txt', 'nga-va-trieu-tien-bbbbbb']]));
+  assert.equal(alone[0]!.slug, 'nga-va-trieu-tien-bbbbbb');
+  const retitled = [{ ...existing, slug: 'nga' }];
+  assignUniqueSlugs(retitled, new Map([['b.txt', 'nga-va-trieu-tien']]));
+  assert.equal(retitled[0]!.slug, 'nga');
+});
+
 test('signatures and topics come with the cached record; another version of them is computed again, not re-parsed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'derived-'));
   cpSync('articles', join(dir, 'articles'), { recursive: true });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../src/build.ts';
@@ -68,7 +68,10 @@ test('a rebuild renders only the pages whose data changed, and its site is the s
   // one article added in the middle of the archive's dates
   generateArchive({ articles: 1, out: join(w.articles, 'them'), seed: 7, from: 500 });
   const added = await buildSite(opts);
+  // a full build in a fresh folder, knowing only the last build's URLs (its build report)
   const fresh = join(w.dir, 'fresh');
+  mkdirSync(fresh);
+  cpSync(join(w.out, 'build-report.json'), join(fresh, 'build-report.json'));
   // and the full build renders in chunks of 25 pages: the same site as in one run
   const full = await buildSite({ ...opts, output: fresh, cache: join(w.dir, 'cache2'), renderChunk: 25 });
   assert.equal(added.pages, full.pages);

@@ -64,21 +64,44 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
   return out;
 }
 
-/** Same title, same slug: the oldest keeps it, the others get a suffix from their stable id. */
-export function assignUniqueSlugs(records: ArticleRecord[]): void {
+/**
+ * Same title, same slug: the oldest keeps it, the others get a suffix from their stable id.
+ * `previous` (source file → slug, from the last build) keeps URLs stable: an article keeps
+ * the slug it had while its title gives the same one, so adding an older article with the
+ * same title gives the newcomer the suffix, not the article readers already link to.
+ */
+export function assignUniqueSlugs(records: ArticleRecord[], previous?: ReadonlyMap<string, string>): void {
   const bySlug = new Map<string, ArticleRecord[]>();
   for (const r of records) {
     const list = bySlug.get(r.slug);
     if (list) list.push(r); else bySlug.set(r.slug, [r]);
   }
-  for (const list of bySlug.values()) {
-    if (list.length < 2) continue;
+  for (const [base, list] of bySlug) {
+    const suffixed = (r: ArticleRecord): string => `${base}-${r.id.slice(0, 6)}`;
+    const kept = (r: ArticleRecord): string | undefined => {
+      const last = previous?.get(r.sourceFile);
+      return last === base || (last?.startsWith(`${base}-`) && /^-[0-9a-f]{6}$/u.test(last.slice(base.length))) ? last : undefined;
+    };
+    if (list.length < 2 && !(list[0] && kept(list[0]))) continue;
     list.sort((a, b) => (a.published.iso ?? '9999').localeCompare(b.published.iso ?? '9999') || a.id.localeCompare(b.id));
-    for (const r of list.slice(1)) r.slug = `${r.slug}-${r.id.slice(0, 6)}`;
+    const taken = new Set<string>();
+    const claimed = new Map<ArticleRecord, string>();
+    for (const r of list) {
+      const last = kept(r);
+      if (last && !taken.has(last)) { taken.add(last); claimed.set(r, last); }
+    }
+    for (const r of list) {
+      let slug = claimed.get(r);
+      if (!slug) slug = !taken.has(base) ? base : suffixed(r);
+      taken.add(slug);
+      r.slug = slug;
+    }
   }
 }
 
 export interface LoadOptions {
+  /** source file → slug in the last build (keeps URLs stable; see assignUniqueSlugs) */
+  previousSlugs?: ReadonlyMap<string, string>;
   /** for the future-date warning */
   now?: Date;
   /** the parse cache folder; false for none (default ".cache/records") */
@@ -210,6 +233,6 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     records.push(r.record);
   });
   if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
-  assignUniqueSlugs(records);
+  assignUniqueSlugs(records, options.previousSlugs);
   return { records, derived, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }
