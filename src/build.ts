@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { copyInto, StagingWriter, swapIn } from './site/output.ts';
+import { copyInto, emptyTrash, StagingWriter, swapIn } from './site/output.ts';
 import { renderSite } from './site/render.ts';
 import { versionOf } from './archive/parserVersion.ts';
 import pMap from 'p-map';
@@ -191,6 +191,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }
   }
 
+  // the sites earlier builds replaced are removed while this one parses and renders
+  const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
+  const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
   const loaded = load && scan
     ? await load.loadScanned(scan, {
       now: new Date(),
@@ -267,7 +270,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   // the page hashes are of the last site: gone while the site is swapped, written again after
   if (pagesFile) await rm(pagesFile, { force: true });
-  await swapIn(staging, output);
+  await trashEmptied;
+  await swapIn(staging, output, trash);
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
     // the time of each stage, and this process's memory when the next began

@@ -114,8 +114,10 @@ export async function runBench(o: BenchOptions, log: (s: string) => void): Promi
   const ourArgs = ['--import', 'tsx', 'src/build.ts', `--input=${input}`, `--output=${ourOut}`];
   if (caps.cacheFlag) ourArgs.push(`--cache=${ourCache}`);
   if (caps.quietFlag) ourArgs.push('--quiet');
+  // a cold build starts from nothing: no cache and no site (so it has no old site to replace)
   const clearOurCache = () => {
     rmSync(ourCache, { recursive: true, force: true });
+    rmSync(ourOut, { recursive: true, force: true });
     if (!caps.cacheFlag) rmSync(path.join(ROOT, '.cache'), { recursive: true, force: true });
   };
   if (!caps.cacheFlag && !o.peersOnly) notes.push('our build takes no --cache option yet: the cold run deletes .cache/ in the project root');

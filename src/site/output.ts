@@ -5,7 +5,7 @@
  * instead of written again: a rebuild after one new article writes a few files.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
@@ -120,11 +120,32 @@ export async function copyInto(from: string, to: string): Promise<void> {
   await copyFile(from, to);
 }
 
-/** Puts the staging folder in place of the output; the old site is removed only after. */
-export async function swapIn(staging: string, output: string): Promise<void> {
+/**
+ * Puts the staging folder in place of the output. The old site is removed after; with a
+ * `trash` folder (in the cache, on the same file system) it is only moved there, and the
+ * next build removes it while it parses and renders (emptyTrash), so a rebuild does not
+ * wait for thousands of unlinks at its end.
+ */
+export async function swapIn(staging: string, output: string, trash?: string | null): Promise<void> {
   const old = `${output}.old-${process.pid}`;
   const had = await stat(output).then(() => true, () => false);
   if (had) await rename(output, old);
   await rename(staging, output);
-  if (had) await rm(old, { recursive: true, force: true });
+  if (!had) return;
+  if (trash) {
+    try {
+      await mkdir(trash, { recursive: true });
+      await rename(old, join(trash, `site-${process.pid}-${Date.now()}`));
+      return;
+    } catch {
+      // another file system: removed here
+    }
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Removes what earlier builds moved to `trash`. */
+export async function emptyTrash(trash: string): Promise<void> {
+  const names = await readdir(trash).catch(() => [] as string[]);
+  await Promise.all(names.map((name) => rm(join(trash, name), { recursive: true, force: true })));
 }
