@@ -17,6 +17,7 @@
  * the page itself (HTML, CSS, fonts) is reported apart as `page`. Bytes fetched after the
  * results were shown (within `settle` ms) are reported as `after`, not in the total.
  */
+import { gzipSync } from 'node:zlib';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +32,8 @@ export interface Transfer {
   path: string;
   status: number;
   bytes: number;
+  /** the bytes on the wire from a host that gzips text (GitHub Pages, Netlify): JS and JSON gzipped, Pagefind's own files (gzip inside) as they are */
+  wire: number;
   kind: Kind | 'page';
 }
 
@@ -40,6 +43,8 @@ export interface QueryTransfer {
   status: string;
   /** the search's bytes: the sum of byKind */
   total: number;
+  /** the same from a host that gzips text files */
+  wire: number;
   byKind: Record<Kind, number>;
   /** requests per kind */
   requests: Record<Kind, number>;
@@ -73,11 +78,14 @@ export function logTransfers(server: http.Server): { take(): Transfer[] } {
   let log: Transfer[] = [];
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     let bytes = 0;
+    const body: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
     const count = (chunk: unknown) => {
-      if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk);
-      else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+      if (typeof chunk === 'string') body.push(Buffer.from(chunk));
+      else if (chunk instanceof Uint8Array) body.push(Buffer.from(chunk));
+      else return;
+      bytes += body.at(-1)!.byteLength;
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       count(chunk);
@@ -89,7 +97,9 @@ export function logTransfers(server: http.Server): { take(): Transfer[] } {
     }) as typeof res.end;
     res.on('finish', () => {
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-      log.push({ path: decodeURIComponent(pathname), status: res.statusCode, bytes, kind: kindOf(pathname) });
+      const text = /\.(?:js|mjs|json|html|css|txt|xml)$/u.test(pathname);
+      const wire = text ? gzipSync(Buffer.concat(body)).byteLength : bytes;
+      log.push({ path: decodeURIComponent(pathname), status: res.statusCode, bytes, wire, kind: kindOf(pathname) });
     });
   });
   return {
@@ -118,8 +128,9 @@ export function summariseTransfers(query: string, status: string, transfers: Tra
     }
   }
   const total = KINDS.reduce((n, k) => n + byKind[k], 0);
+  const wire = transfers.filter((t) => t.kind !== 'page').reduce((n, t) => n + t.wire, 0);
   const after = late.filter((t) => t.kind !== 'page').reduce((n, t) => n + t.bytes, 0);
-  return { query, status, total, byKind, requests, page, after, transfers, late, ms };
+  return { query, status, total, wire, byKind, requests, page, after, transfers, late, ms };
 }
 
 export interface MeasureOptions {
@@ -187,14 +198,14 @@ export async function measureSite(site: string, queries: readonly string[], pref
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 
 export function formatTransfers(rows: readonly QueryTransfer[]): string {
-  const head = ['query', 'total KB', ...KINDS, 'after', 'page', 'status'];
+  const head = ['query', 'total KB', 'gzip host KB', ...KINDS, 'after', 'page', 'status'];
   const lines = [head.join('\t')];
   for (const r of rows) {
     lines.push(
-      [JSON.stringify(r.query), kb(r.total), ...KINDS.map((k) => `${kb(r.byKind[k])} (${r.requests[k]})`), kb(r.after), kb(r.page), r.status].join('\t'),
+      [JSON.stringify(r.query), kb(r.total), kb(r.wire), ...KINDS.map((k) => `${kb(r.byKind[k])} (${r.requests[k]})`), kb(r.after), kb(r.page), r.status].join('\t'),
     );
   }
-  return `${lines.join('\n')}\n(KB = 1024 bytes of response bodies; in parentheses: requests)`;
+  return `${lines.join('\n')}\n(KB = 1024 bytes of response bodies; "gzip host": JS and JSON gzipped as GitHub Pages serves them, Pagefind's files are gzip already; in parentheses: requests)`;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
