@@ -203,8 +203,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     })
     : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
   const { records, messages } = loaded;
-  const [{ buildSiteData, PATHS }, { buildSearchIndex }] = await Promise.all([
-    import('./site/data.ts'), import('./search/index.ts'),
+  const [{ buildSiteData, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
+    import('./site/data.ts'), import('./search/worker.ts'),
   ]);
 
   progress('dữ liệu trang', 0, records.length);
@@ -221,22 +221,20 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const staging = `${output}.building-${process.pid}`;
   await removeLeftovers(output);
   // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs
-  // no rendered page, so it is made while Eleventy renders: Pagefind runs in a process of its own,
-  // on the other core. Its progress shows once the pages are written.
-  const withPage = new Set(archive.articles.map((a) => a.url));
+  // no rendered page, so it is made while Eleventy renders, in a worker thread (src/search/worker.ts)
+  // that feeds Pagefind, a process of its own. Its progress shows once the pages are written.
   let pagesDone = false;
   let rendered = 0;
   let searchSeconds = 0;
   let searchProgress: [number, number] = [0, records.length];
-  const search = buildSearchIndex({
-    siteDir: staging, records, pathPrefix,
-    hasPage: (r) => withPage.has(PATHS.article(r.slug)),
+  const search = buildSearchIndexInWorker({
+    siteDir: staging, records: records.map(searchable), pathPrefix,
+    pageUrls: archive.articles.map((a) => a.url),
     // unchanged shards are linked from the last site; their state is kept beside this output's cache
     previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
-    onProgress: (done, total) => {
-      searchProgress = [done, total];
-      if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
-    },
+  }, (done, total) => {
+    searchProgress = [done, total];
+    if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
   });
   // a failure here is awaited (and reported) below, after the pages
   search.catch(() => {});

@@ -30,8 +30,9 @@ export class ParsePool {
     const threads = Math.min(availableParallelism(), 4);
     // one new article among thousands cached: parse it here, no worker to start
     if (this.expected < WORKER_THRESHOLD || batch < WORKER_THRESHOLD || threads < 2) return;
-    // the worker is TypeScript too: its entry registers tsx, then loads parseWorker.ts
-    this.workers = Array.from({ length: threads }, () => new Worker(new URL('./parseWorkerEntry.mjs', import.meta.url)));
+    // the worker is TypeScript too: tsWorker.mjs registers tsx, then loads parseWorker.ts
+    const workerData = { module: new URL('./parseWorker.ts', import.meta.url).href };
+    this.workers = Array.from({ length: threads }, () => new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData }));
   }
 
   /** Parses a batch; results in input order; `onDone` once per file as it finishes. */

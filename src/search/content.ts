@@ -25,6 +25,9 @@
  */
 import type { ArticleRecord } from '../record.ts';
 
+/** The fields of a record the search index reads (the build sends only these to its search worker). */
+export type SearchableRecord = Pick<ArticleRecord, 'slug' | 'title' | 'lede' | 'text' | 'published' | 'outlet' | 'originalOutlet' | 'people' | 'places'>;
+
 export interface EntityEntry {
   name: string;
   variants: readonly string[];
@@ -131,7 +134,7 @@ function words(text: string): string[] {
  * added to an article that writes "Moskva", but "Triều Tiên" is not repeated:
  * excerpts and ranking stay those of the article's own words).
  */
-export function extraTerms(record: ArticleRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string[] {
+export function extraTerms(record: SearchableRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string[] {
   const readable = [record.title, record.lede ?? '', indexedBody(record.text, bodyWords)].join('\n');
   const known = new Set(words(readable).map(matchKey));
   const outlets = [record.outlet, record.originalOutlet].flatMap((o) => (o ? [o.name] : []));
@@ -195,7 +198,7 @@ export function indexedBody(text: string, limit = BODY_WORDS): string {
  * and ranks a title match first; in the content too, every title word would be a second
  * location in the index chunks a search downloads (~12% of "trieu tien"'s).
  */
-export function searchContent(record: ArticleRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string {
+export function searchContent(record: SearchableRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string {
   const parts = [record.lede, indexedBody(record.text, bodyWords)].filter((p): p is string => !!p && p.trim() !== '');
   const extra = extraTerms(record, aliases, bodyWords);
   if (extra.length) parts.push(extra.join(' · '));

@@ -29,22 +29,21 @@ import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
-import type { ArticleRecord } from '../record.ts';
 import { PATHS } from '../site/data.ts';
 import { formatShort } from '../site/dates.ts';
-import { aliasTable, searchContent, type AliasTables } from './content.ts';
+import { aliasTable, searchContent, type AliasTables, type SearchableRecord } from './content.ts';
 import { rechunkBundle } from './rechunk.ts';
 import { planShards, SHARD_SIZE, type ShardSpec } from './shards.ts';
 
 export interface SearchIndexOptions {
   /** the built site (Eleventy's output, before it is swapped in) */
   siteDir: string;
-  records: readonly ArticleRecord[];
+  records: readonly SearchableRecord[];
   /**
    * whether a record has a page (a result must never lead to a 404); default: its page is
    * in `siteDir` — the build passes its own answer, so the index is made while pages render
    */
-  hasPage?: (r: ArticleRecord) => boolean;
+  hasPage?: (r: SearchableRecord) => boolean;
   /** "/" or "/sub/" */
   pathPrefix?: string;
   /** registry aliases (default: src/registry people and places) */
@@ -116,13 +115,13 @@ const BATCH = 200;
 export type PagefindRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
 
 /** The sort key of an article: its date and time; undated ones as year 0000, so "newest first" lists them last. */
-export function sortKey(r: ArticleRecord): string {
+export function sortKey(r: SearchableRecord): string {
   const p = r.published;
   return p.date ? `${p.date}T${p.time ?? '00:00'}` : `0000${(p.partial ?? '--00-00').slice(1)}T00:00`;
 }
 
 /** One article as Pagefind receives it. Pure. */
-export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
+export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
   const prefix = pathPrefix.replace(/\/+$/, '');
   const meta: Record<string, string> = { title: r.title, date: formatShort(r.published) };
   if (r.published.date) meta.day = r.published.date;
@@ -144,7 +143,7 @@ export function searchRecord(r: ArticleRecord, aliases: AliasTables, pathPrefix 
 }
 
 /** The fields of a record that searchRecord() and searchContent() read. */
-function indexedFields(r: ArticleRecord): unknown[] {
+function indexedFields(r: SearchableRecord): unknown[] {
   return [r.slug, r.title, r.lede, r.text, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
 }
 
@@ -256,7 +255,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const version = options.version ?? searchVersion();
   const outputPath = path.join(options.siteDir, 'pagefind');
   // Only articles that have a page: a result must never lead to a 404.
-  const hasPage = options.hasPage ?? ((r: ArticleRecord) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
+  const hasPage = options.hasPage ?? ((r: SearchableRecord) => existsSync(path.join(options.siteDir, 'bai-viet', r.slug, 'index.html')));
   const withPages = options.records.filter(hasPage);
 
   // The records in date order (then URL): the order the shards cut.

@@ -1,0 +1,67 @@
+/**
+ * The search index made in a worker thread, so that the build's main thread renders
+ * pages meanwhile: this thread builds each shard's records, feeds Pagefind (a process
+ * of its own) and re-cuts its chunks. The records are sent with only the fields the
+ * index reads; which articles have a page is sent as their URLs.
+ */
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { SearchableRecord } from './content.ts';
+import type { SearchIndexOptions, SearchIndexResult } from './index.ts';
+
+/** What the worker needs: the options without functions. */
+export interface SearchJob extends Omit<SearchIndexOptions, 'records' | 'hasPage' | 'onProgress' | 'aliases'> {
+  records: SearchableRecord[];
+  /** site-relative URLs of the article pages ("/bai-viet/x/") */
+  pageUrls: string[];
+}
+
+type FromWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: SearchIndexResult }
+  | { type: 'error'; message: string };
+
+export function searchable(r: SearchableRecord): SearchableRecord {
+  const { slug, title, lede, text, published, outlet, originalOutlet, people, places } = r;
+  return { slug, title, lede, text, published, outlet, originalOutlet, people, places };
+}
+
+/** Runs buildSearchIndex() in a worker thread; `onProgress` as records are indexed. */
+export function buildSearchIndexInWorker(job: SearchJob, onProgress: (done: number, total: number) => void = () => {}): Promise<SearchIndexResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), {
+      workerData: { module: import.meta.url, job },
+    });
+    let settled = false;
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'progress') onProgress(m.done, m.total);
+      else {
+        settled = true;
+        if (m.type === 'done') resolve(m.result);
+        else reject(new Error(m.message));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => { settled = true; reject(error); });
+    worker.on('exit', (code) => { if (!settled) reject(new Error(`search index: the worker stopped (exit ${code})`)); });
+  });
+}
+
+// In the worker: run the job given in workerData.
+const job = (workerData as { job?: SearchJob } | null)?.job;
+if (parentPort && job) {
+  const port = parentPort;
+  const { buildSearchIndex } = await import('./index.ts');
+  const { PATHS } = await import('../site/data.ts');
+  const { pageUrls, ...options } = job;
+  const withPage = new Set(pageUrls);
+  try {
+    const result = await buildSearchIndex({
+      ...options,
+      hasPage: (r) => withPage.has(PATHS.article(r.slug)),
+      onProgress: (done, total) => port.postMessage({ type: 'progress', done, total } satisfies FromWorker),
+    });
+    port.postMessage({ type: 'done', result } satisfies FromWorker);
+  } catch (error) {
+    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+  }
+}
