@@ -1,9 +1,11 @@
 /**
- * Eleventy renders the site in memory (`toJSON`), in chunks: each run gets at most
- * RENDER_CHUNK items of the paginated collections (articles, list pages, indexes,
- * topics), so the rendered pages held at once are bounded, not the whole site. The
- * pages that are not paginated (home, feeds, sitemap, search, timeline…) come from the
- * first run; later runs render them again and drop them.
+ * Eleventy renders the site in memory (`toJSON`), in runs: the first renders the pages
+ * that are not paginated (home, feeds, sitemap, search, timeline…) with the whole site
+ * data; each later run gets at most RENDER_CHUNK items of the paginated collections
+ * (articles, list pages, indexes, topics) and only the site data those templates read,
+ * so neither the rendered pages held at once nor the data Eleventy merges per page grow
+ * with the archive (at 100,000 articles the sitemap's URL list alone is 150,000 strings).
+ * The later runs render the unpaginated pages again, from empty lists, and drop them.
  */
 import path from 'node:path';
 import type { SiteConfig } from './config.ts';
@@ -54,11 +56,17 @@ export interface RenderOptions {
 }
 
 /** Renders every page of `archive`; returns how many outputs Eleventy rendered. */
+/** What a run of paginated pages gets: its chunk, and empty lists for what only the unpaginated pages read. */
+function chunkData(archive: SiteData, chunk: Paginated): SiteData {
+  return { ...archive, ...chunk, feed: [], latest: [], timeline: [], pageUrls: [], lastmod: {}, merged: [] };
+}
+
 export async function renderSite(o: RenderOptions): Promise<number> {
   const { default: Eleventy } = await import('@11ty/eleventy');
-  const chunks = renderChunks(o.archive, o.chunk);
+  const none: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+  const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...renderChunks(o.archive, o.chunk).map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];
   let rendered = 0;
-  for (const [n, chunk] of chunks.entries()) {
+  for (const [n, { data, chunk }] of runs.entries()) {
     const paginated = new Set(PAGINATED.flatMap((key) => (chunk[key] as readonly { url: string }[]).map((item) => pagePath(item.url))));
     const cwd = process.cwd();
     process.chdir(o.root);
@@ -69,7 +77,7 @@ export async function renderSite(o: RenderOptions): Promise<number> {
         pathPrefix: o.pathPrefix,
         quietMode: true,
         config(cfg) {
-          cfg.addGlobalData('archive', { ...o.archive, ...chunk });
+          cfg.addGlobalData('archive', data);
           cfg.addGlobalData('site', o.site);
         },
       });
