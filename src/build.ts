@@ -194,21 +194,28 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const loaded = load && scan
-    ? await load.loadScanned(scan, {
-      now: new Date(),
-      previousSlugs: await previousSlugs(output),
-      cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
-      onProgress: (done, total) => progress('đọc bài', done, total),
-    })
-    : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
-  const { records, messages } = loaded;
   const [{ buildSiteData, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
-
-  progress('dữ liệu trang', 0, records.length);
-  const archive = buildSiteData(records, { derived: loaded.derived });
+  // The records are needed only in here: the site data keeps what the pages show, the search
+  // job what the index reads (the indexed start of each text), the report their files and URLs,
+  // so the records' full text is not held while the pages render.
+  const prepared = await (async () => {
+    const loaded = load && scan
+      ? await load.loadScanned(scan, {
+        now: new Date(),
+        previousSlugs: await previousSlugs(output),
+        cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
+        onProgress: (done, total) => progress('đọc bài', done, total),
+      })
+      : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
+    progress('dữ liệu trang', 0, loaded.records.length);
+    const archive = buildSiteData(loaded.records, { derived: loaded.derived });
+    const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
+    const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
+    return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits, searchRecords: loaded.records.map(searchable) };
+  })();
+  const { archive, messages } = prepared;
   // Paginated pages whose data did not change are linked from the last site, not rendered again.
   const pagesFile = stateDir ? path.join(stateDir, 'pages.json') : null;
   const lastPages = options.force || !pagesFile ? null : await readFile(pagesFile, 'utf8').then((t) => JSON.parse(t) as PageHashes, () => null);
@@ -226,9 +233,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let pagesDone = false;
   let rendered = 0;
   let searchSeconds = 0;
-  let searchProgress: [number, number] = [0, records.length];
+  let searchProgress: [number, number] = [0, archive.counts.articles];
   const search = buildSearchIndexInWorker({
-    siteDir: staging, records: records.map(searchable), pathPrefix,
+    siteDir: staging, records: prepared.searchRecords, pathPrefix,
     pageUrls: archive.articles.map((a) => a.url),
     // unchanged shards are linked from the last site; their state is kept beside this output's cache
     previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
@@ -238,6 +245,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   });
   // a failure here is awaited (and reported) below, after the pages
   search.catch(() => {});
+  // copied to the worker: not held here
+  prepared.searchRecords = [];
   let written = 0;
   try {
     // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
@@ -253,9 +262,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     progress('ghi trang', 0, kept.length);
     await writer.keep(kept);
-    const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
-    const report = buildReport(records, loaded.files, messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
-    await writer.write([{ path: 'build-report.json', content: reportJson(report) }]);
+    await writer.write([{ path: 'build-report.json', content: reportJson(prepared.report) }]);
     ({ written } = await writer.close());
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     pagesDone = true;
@@ -288,7 +295,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     pages: archive.counts.pages,
     seconds: (performance.now() - started) / 1000,
     messages,
-    cacheHits: loaded.cacheHits,
+    cacheHits: prepared.cacheHits,
     written,
     rendered,
     unchanged: false,

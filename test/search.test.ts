@@ -277,3 +277,22 @@ describe('the built index', () => {
     }
   });
 });
+
+test('the search worker gets each text cut to what is indexed, and indexes the same content from it', async () => {
+  const { searchable } = await import('../src/search/worker.ts');
+  const { generateArchive } = await import('../src/generate/index.ts');
+  const { loadArchive } = await import('../src/archive/load.ts');
+  const { personRegistry, placeRegistry } = await import('../src/registry/index.ts');
+  const aliases: AliasTables = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'searchable-'));
+  generateArchive({ articles: 40, out: dir, seed: 5 });
+  const { records } = await loadArchive(dir, { cache: false });
+  const long = records.filter((r) => indexedBody(r.text) !== r.text);
+  assert.ok(long.length > 10, 'most generated texts are longer than what is indexed');
+  for (const r of [...records, ...(await loadArchive('articles', { cache: false })).records]) {
+    const cut = searchable(r);
+    assert.equal(indexedBody(cut.text), cut.text, `${r.sourceFile}: the cut is stable`);
+    assert.equal(searchContent(cut, aliases), searchContent(r, aliases), `${r.sourceFile}: same indexed content`);
+  }
+  await rm(dir, { recursive: true });
+});

@@ -5,7 +5,7 @@
  * index reads; which articles have a page is sent as their URLs.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import type { SearchableRecord } from './content.ts';
+import { indexedBody, type SearchableRecord } from './content.ts';
 import type { SearchIndexOptions, SearchIndexResult } from './index.ts';
 
 /** What the worker needs: the options without functions. */
@@ -20,9 +20,10 @@ type FromWorker =
   | { type: 'done'; result: SearchIndexResult }
   | { type: 'error'; message: string };
 
+/** The fields the index reads, the text cut to what is indexed (indexedBody() of a cut text is the same cut). */
 export function searchable(r: SearchableRecord): SearchableRecord {
   const { slug, title, lede, text, published, outlet, originalOutlet, people, places } = r;
-  return { slug, title, lede, text, published, outlet, originalOutlet, people, places };
+  return { slug, title, lede, text: indexedBody(text), published, outlet, originalOutlet, people, places };
 }
 
 /** Runs buildSearchIndex() in a worker thread; `onProgress` as records are indexed. */
