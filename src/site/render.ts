@@ -55,12 +55,16 @@ export interface RenderOptions {
   onFiles: (files: OutputFile[]) => Promise<void>;
 }
 
-/** Renders every page of `archive`; returns how many outputs Eleventy rendered. */
 /** What a run of paginated pages gets: its chunk, and empty lists for what only the unpaginated pages read. */
 function chunkData(archive: SiteData, chunk: Paginated): SiteData {
   return { ...archive, ...chunk, feed: [], latest: [], timeline: [], pageUrls: [], lastmod: {}, merged: [] };
 }
 
+/**
+ * Renders every page of `archive`; returns how many outputs Eleventy rendered. The working
+ * folder is the project root while Eleventy runs (it is process-wide: whatever runs beside,
+ * such as the search worker, must use absolute paths).
+ */
 export async function renderSite(o: RenderOptions): Promise<number> {
   const { default: Eleventy } = await import('@11ty/eleventy');
   const none: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
