@@ -168,7 +168,7 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
   return loadScanned(await scanArchive(dir), options);
 }
 
-/** Records for a scanned folder: from the cache, or parsed (in worker threads when many). */
+/** Records for a scanned folder: from the cache, or parsed (in worker threads when many). Releases the scan's bytes. */
 export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}): Promise<LoadResult> {
   const messages: Message[] = [...scan.messages];
   const listed = scan.files;
@@ -207,6 +207,8 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   } finally {
     await pool.close();
   }
+  // parsed: the bytes kept from the scan are not needed any more (up to 256 MB)
+  for (const entry of scan.entries) if ('bytes' in entry) delete entry.bytes;
   const records: ArticleRecord[] = [];
   const derived = new Map<ArticleRecord, RecordDerived>();
   const files: LoadResult['files'] = [];
