@@ -84,6 +84,23 @@ test('a rebuild renders only the pages whose data changed, and its site is the s
   rmSync(w.dir, { recursive: true });
 });
 
+test('the replaced site goes to the cache\'s trash and the next build removes it', async () => {
+  const w = workspace();
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  const trash = join(w.cache, 'trash');
+  await buildSite(opts);
+  assert.ok(!existsSync(trash) || readdirSync(trash).length === 0, 'a first build replaces nothing');
+  await buildSite({ ...opts, force: true });
+  const first = readdirSync(trash);
+  assert.equal(first.length, 1, 'the last site is in the trash');
+  assert.ok(readdirSync(w.dir).every((name) => !name.startsWith('_site.')), 'nothing left beside the output');
+  await buildSite({ ...opts, force: true });
+  const second = readdirSync(trash);
+  assert.equal(second.length, 1, 'the one before is gone');
+  assert.notDeepEqual(second, first);
+  rmSync(w.dir, { recursive: true });
+});
+
 test('build report: every input is a page, merged into another, or an error — none lost', async () => {
   const w = workspace();
   writeFileSync(join(w.articles, 'empty.txt'), '');
