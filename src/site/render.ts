@@ -68,7 +68,9 @@ function chunkData(archive: SiteData, chunk: Paginated): SiteData {
 export async function renderSite(o: RenderOptions): Promise<number> {
   const { default: Eleventy } = await import('@11ty/eleventy');
   const none: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
-  const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...renderChunks(o.archive, o.chunk).map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];
+  // a chunk with nothing paginated in it (no page of these changed) would render the unpaginated pages again for nothing
+  const chunks = renderChunks(o.archive, o.chunk).filter((chunk) => PAGINATED.some((key) => chunk[key].length > 0));
+  const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...chunks.map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];
   let rendered = 0;
   for (const [n, { data, chunk }] of runs.entries()) {
     const paginated = new Set(PAGINATED.flatMap((key) => (chunk[key] as readonly { url: string }[]).map((item) => pagePath(item.url))));
