@@ -24,7 +24,6 @@ const contentHash = (content: string | Uint8Array): string => createHash('sha1')
 export interface WriteResult {
   written: number;
   linked: number;
-  manifest: SiteManifest;
 }
 
 async function readManifest(file: string): Promise<SiteManifest> {
@@ -110,7 +109,7 @@ export class StagingWriter {
       await mkdir(dirname(this.manifestFile), { recursive: true });
       await writeFile(this.manifestFile, JSON.stringify(manifest));
     }
-    return { written: this.written, linked: this.linked, manifest };
+    return { written: this.written, linked: this.linked };
   }
 }
 
