@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { buildSite } from '../src/build.ts';
-import type { ArticleRecord } from '../src/record.ts';
+import { articleRecord } from './support/records.ts';
 import { aliasTable, dWords, entityTerms, extraTerms, foldAscii, indexedBody, matchKey, searchContent, type AliasTables } from '../src/search/content.ts';
 import { searchRecord } from '../src/search/index.ts';
 import { planShards } from '../src/search/shards.ts';
@@ -27,31 +27,7 @@ const ALIASES: AliasTables = {
   ]),
 };
 
-function record(over: Partial<ArticleRecord>): ArticleRecord {
-  return {
-    id: 'x1',
-    slug: 'bai-thu',
-    sourceFile: 'x.txt',
-    title: 'Bài thử',
-    titleOrigin: 'heading',
-    lede: null,
-    text: '',
-    html: '',
-    published: { date: '2024-06-19', time: '09:30', iso: '2024-06-19T09:30:00+07:00', partial: null, origin: 'dateline' },
-    outlet: { id: 'vov', name: 'VOV', domain: 'vov.vn' },
-    originalOutlet: null,
-    authors: [],
-    url: null,
-    agencies: [],
-    captions: [],
-    people: [],
-    places: [],
-    removed: [],
-    warnings: [],
-    tags: [],
-    ...over,
-  };
-}
+const record = articleRecord;
 
 describe('what an article gives the index', () => {
   test('foldAscii: tones, marks and đ dropped, hyphens are spaces', () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { makeRng } from '../src/generate/prng.ts';
 import { lightlyEdit, makeStory } from '../src/generate/article.ts';
+import { articleRecord } from './support/records.ts';
 import type { ArticleRecord } from '../src/record.ts';
 import { buildSiteData } from '../src/site/data.ts';
 import { groupStories, type StoryRecord } from '../src/stories/index.ts';
@@ -23,29 +24,20 @@ function fixture(name: string): { title: string; lede: string; text: string } {
 
 function record(id: string, name: string, date: string | null, o: ReturnType<typeof outlet> | null, extra: Partial<ArticleRecord> = {}): ArticleRecord {
   const f = fixture(name);
-  return {
+  return articleRecord({
     id,
     slug: id,
     sourceFile: `${id}.txt`,
     title: f.title,
-    titleOrigin: 'heading',
     lede: f.lede,
     text: f.text,
     html: f.text.split('\n\n').map((p) => `<p>${p}</p>`).join('\n'),
     published: { date, time: null, iso: date ? `${date}T00:00:00+07:00` : null, partial: null, origin: date ? 'dateline' : 'none' },
     outlet: o,
-    originalOutlet: null,
-    authors: [],
-    url: null,
-    agencies: [],
-    captions: [],
     people: ['Vladimir Putin', 'Kim Jong-un'],
     places: ['Bình Nhưỡng'],
-    removed: [],
-    warnings: [],
-    tags: [],
     ...extra,
-  };
+  });
 }
 
 const putinVnexpress = record('a-vnexpress', 'putin-vnexpress', '2024-06-19', VNEXPRESS);
