@@ -19,7 +19,7 @@ import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/search/cbor.ts';
 import { aliasTable } from '../src/search/content.ts';
 import { searchRecord } from '../src/search/index.ts';
-import { chunkBounds, cutRuns, rechunkBundle } from '../src/search/rechunk.ts';
+import { chunkBounds, cutRuns, rechunkBundle, shortPageIds } from '../src/search/rechunk.ts';
 
 let tmp: string;
 const bundle = () => path.join(tmp, 'bundle');
@@ -101,6 +101,9 @@ describe('re-cut index chunks', () => {
     for (const [, , hash] of before[2] as [string, string, string][]) wordsBefore.push(...(await chunkWords(hash)));
     const oldMeta = (await entry()).languages.vi.hash;
 
+    const fragmentOf = new Map<string, Buffer>();
+    for (const [name] of before[1] as [string][]) fragmentOf.set(name, await readFile(path.join(bundle(), 'fragment', `${name}.pf_fragment`)));
+
     const result = await rechunkBundle(bundle(), 400);
     assert.equal(result.done, true);
     assert.ok(result.chunksAfter > result.chunksBefore * 3, JSON.stringify(result));
@@ -109,7 +112,14 @@ describe('re-cut index chunks', () => {
     assert.notEqual(newMeta, oldMeta);
     assert.ok(!existsSync(path.join(bundle(), `pagefind.${oldMeta}.pf_meta`)), 'the old meta is gone');
     const after = await meta();
-    assert.deepEqual(after.filter((_, i) => i !== 2), before.filter((_, i) => i !== 2), 'only the chunk list changed');
+    assert.deepEqual(after.filter((_, i) => i !== 2 && i !== 1), before.filter((_, i) => i !== 2 && i !== 1), 'only the chunk and page lists changed');
+    // The pages: the same, in the same order, under short names; each fragment file moved with its name.
+    const pagesBefore = before[1] as [string, number, string][];
+    const pagesAfter = after[1] as [string, number, string][];
+    assert.deepEqual(pagesAfter.map(([, words, group]) => [words, group]), pagesBefore.map(([, words, group]) => [words, group]));
+    assert.equal(new Set(pagesAfter.map(([name]) => name)).size, pagesAfter.length, 'unique names');
+    assert.ok(pagesAfter.every(([name]) => /^[0-9a-f]{6}[0-9a-z]+$/.test(name)), pagesAfter[0]?.[0]);
+    assert.deepEqual((await readdir(path.join(bundle(), 'fragment'))).sort(), pagesAfter.map(([name]) => `${name}.pf_fragment`).sort(), 'every fragment under its new name');
     const chunks = after[2] as [string, string, string][];
     assert.deepEqual((await readdir(path.join(bundle(), 'index'))).sort(), chunks.map(([, , h]) => `${h}.pf_index`).sort(), 'no file left over or missing');
     const wordsAfter: Cbor[][] = [];
@@ -122,6 +132,22 @@ describe('re-cut index chunks', () => {
       wordsAfter.push(...words);
     }
     assert.deepEqual(wordsAfter, wordsBefore);
+    for (const [k, [name]] of pagesAfter.entries()) {
+      assert.deepEqual(await readFile(path.join(bundle(), 'fragment', `${name}.pf_fragment`)), fragmentOf.get(pagesBefore[k]![0]), `page ${k}: its own fragment`);
+    }
+  });
+
+  test('short page names: a tag of all the pages, then the number; any changed page changes every name', () => {
+    const pages = [['vi_b2ffb07', 384, ''], ['vi_ba5d53c', 332, '']];
+    const names = shortPageIds(pages, 'vi');
+    assert.deepEqual([...names.keys()], ['vi_b2ffb07', 'vi_ba5d53c']);
+    const [a, b] = [...names.values()];
+    assert.equal(a!.slice(0, 6), b!.slice(0, 6));
+    assert.deepEqual([a!.slice(6), b!.slice(6)], ['0', '1']);
+    const changed = shortPageIds([['vi_b2ffb07', 384, ''], ['vi_0c0ffee', 332, '']], 'vi');
+    assert.notEqual([...changed.values()][0], a, 'a new tag when a page changed');
+    assert.deepEqual(shortPageIds(pages, 'vi'), names, 'deterministic');
+    assert.equal(shortPageIds([['vi_b2ffb07', 384, 'vi_group1']], 'vi').size, 0, 'pages in fragment groups keep their names');
   });
 
   test('a bundle of another Pagefind version is left alone', async () => {

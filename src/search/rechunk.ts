@@ -12,11 +12,17 @@
  * reads the entry without cache each time). A chunk is exactly what Pagefind would have
  * written with a smaller chunk size: the browser code loads and reads it unchanged.
  *
+ * It also gives each page a short name (shortPageIds): a pf_meta lists every page of the
+ * bundle by the name of its fragment file, and Pagefind's names ("vi_b2ffb07") are a
+ * quarter of the meta a search downloads per shard.
+ *
  * It knows Pagefind's 1.6 file layout (KNOWN_VERSIONS); a bundle of any other version is
  * left as Pagefind wrote it (search works; it is only larger), and the function says so.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import pMap from 'p-map';
+import { IO_CONCURRENCY } from '../concurrency.ts';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type Cbor } from './cbor.ts';
@@ -107,6 +113,29 @@ export interface RechunkResult {
   chunksAfter: number;
 }
 
+/** How many hex digits of the bundle's hash start each short page name. */
+const PAGE_TAG_LENGTH = 6;
+
+/**
+ * Short names for the pages of a bundle: a tag of the bundle (a hash of all of Pagefind's
+ * own, content-hashed names, so it changes whenever any page does, and a browser never
+ * mixes a cached fragment of the last build with this one) and the page's number in
+ * base 36 ("3f9a1c" + "1b"). The tag repeats, so gzip makes each name about two bytes.
+ * Pagefind reads a page's name only to fetch `fragment/<name>.pf_fragment`.
+ * Returns old name → new name; empty when a page is in a fragment group (its file is
+ * the group's, not its own), which this code leaves alone.
+ */
+export function shortPageIds(pages: readonly Cbor[], language: string): Map<string, string> {
+  const names: string[] = [];
+  for (const page of pages) {
+    if (!Array.isArray(page) || typeof page[0] !== 'string') throw new Error('unexpected page entry');
+    if (page[2] !== undefined && page[2] !== '') return new Map();
+    names.push(page[0]);
+  }
+  const tag = createHash('sha256').update(language).update('\u0000').update(names.join('\u0000')).digest('hex').slice(0, PAGE_TAG_LENGTH);
+  return new Map(names.map((name, i) => [name, `${tag}${i.toString(36)}`]));
+}
+
 interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
@@ -163,6 +192,17 @@ export async function rechunkBundle(dir: string, target = CHUNK_TARGET): Promise
       if (!written.has(path.basename(file, '.pf_index'))) await rm(file, { force: true });
     }
     meta[2] = newChunks;
+    const pages = meta[1];
+    if (!Array.isArray(pages)) throw new Error(`${metaPath}: unexpected page list`);
+    const renamed = shortPageIds(pages, language);
+    await pMap(
+      renamed,
+      async ([from, to]) => {
+        if (from !== to) await rename(path.join(dir, 'fragment', `${from}.pf_fragment`), path.join(dir, 'fragment', `${to}.pf_fragment`));
+      },
+      { concurrency: IO_CONCURRENCY },
+    );
+    for (const page of pages as Cbor[][]) page[0] = renamed.get(page[0] as string) ?? page[0]!;
     const packedMeta = pack(meta);
     const metaHash = `${language}_${shortHash(packedMeta, 10)}`;
     await writeFile(path.join(dir, `pagefind.${metaHash}.pf_meta`), packedMeta);
