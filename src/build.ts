@@ -81,7 +81,10 @@ export interface BuildReportEntry {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** what the pages depend on besides the records */
-const RENDER_PARTS = ['templates', 'src/site', 'src/search', 'src/stories', 'src/topics', 'src/timeline', '.eleventy.ts', 'src/build.ts'];
+/** The code the pages' HTML depends on (a change renders every page again). */
+export const RENDER_PARTS = ['templates', 'src/site', 'src/stories', 'src/topics', 'src/timeline', '.eleventy.ts', 'src/build.ts'];
+/** The code only the search index depends on (a change rebuilds it, and no page). */
+export const SEARCH_PARTS = ['src/search'];
 
 /** One line for the terminal: "2 errors, 5 warnings" plus one line per error, naming file:line. */
 export function summarizeMessages(messages: readonly Message[]): string {
@@ -182,7 +185,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // what every page depends on besides its own data: a change renders every page again
   const renderContext = createHash('sha256')
     .update(versionOf(RENDER_PARTS, ROOT)).update('\0').update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
-  const buildKey = createHash('sha256').update(inputKey).update('\0').update(renderContext).digest('hex');
+  const buildKey = createHash('sha256').update(inputKey).update('\0').update(renderContext).update('\0').update(versionOf(SEARCH_PARTS, ROOT)).digest('hex');
   const stateFile = stateDir ? path.join(stateDir, 'state.json') : null;
   if (!options.force && stateFile && existsSync(output)) {
     const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);

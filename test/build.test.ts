@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as buildModule from '../src/build.ts';
 import { buildSite } from '../src/build.ts';
 import { generateArchive } from '../src/generate/index.ts';
 
@@ -155,4 +156,17 @@ test('two builds in different folders and time zones are byte-identical', () => 
   assert.deepEqual(listFiles(join(w.dir, 'b')), a);
   for (const f of a) assert.ok(readFileSync(join(w.dir, 'a', f)).equals(readFileSync(join(w.dir, 'b', f))), `${f} differs`);
   rmSync(w.dir, { recursive: true });
+});
+
+test('the pages do not depend on the search code: a change there rebuilds the search index and renders no page', () => {
+  const { RENDER_PARTS: render, SEARCH_PARTS: search } = buildModule;
+  assert.ok(search.every((part) => !render.includes(part)));
+  // no module the pages are made from imports the search code
+  const sources = render.flatMap((part) => (existsSync(part) && !part.endsWith('.ts') ? listFiles(part).map((f) => join(part, f)) : [part]))
+    .filter((f) => /\.(ts|js|mjs)$/.test(f) && f !== 'src/build.ts');
+  assert.ok(sources.length > 10, sources.join(' '));
+  for (const file of sources) {
+    const imports = [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => join(file, '..', m[1]!));
+    for (const target of imports) assert.ok(!search.some((part) => target.startsWith(part)), `${file} imports ${target}`);
+  }
 });
