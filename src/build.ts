@@ -19,6 +19,8 @@ import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
 import { copyInto, emptyTrash, StagingWriter, swapIn } from './site/output.ts';
 import { renderSite } from './site/render.ts';
+import type { ReadBodies } from './site/bodies.ts';
+import { RecordCache } from './archive/recordCache.ts';
 import { versionOf } from './archive/parserVersion.ts';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from './concurrency.ts';
@@ -161,6 +163,16 @@ function reportJson(report: readonly BuildReportEntry[]): string {
   return `${JSON.stringify(summary, null, 1)}\n`;
 }
 
+/** Reads back the bodies the load left in the record cache; a missing entry (the cache deleted mid-build) is an error that says so. */
+function bodyReader(dir: string): ReadBodies {
+  const cache = new RecordCache(dir);
+  return (refs) => pMap(refs, async (ref) => {
+    const html = await cache.html(ref);
+    if (html === undefined) throw new Error(`the record cache lost an entry during the build (${path.join(dir, ref.slice(0, 2), ref)}.json); build again`);
+    return html;
+  }, { concurrency: IO_CONCURRENCY });
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const input = options.input ?? 'articles';
@@ -209,11 +221,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         now: new Date(),
         previousSlugs: await previousSlugs(output),
         cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
+        // the bodies stay in the record cache; each render run reads back its own (readBodies below)
+        bodiesInCache: true,
         onProgress: (done, total) => progress('đọc bài', done, total),
       })
-      : { records: options.records ?? [], derived: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
+      : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
     progress('dữ liệu trang', 0, loaded.records.length);
-    const archive = buildSiteData(loaded.records, { derived: loaded.derived });
+    const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs });
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
     return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits, searchRecords: loaded.records.map(searchable) };
@@ -258,6 +272,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     let done = 0;
     rendered = await renderSite({
       root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,
+      readBodies: cacheRoot ? bodyReader(path.join(cacheRoot, 'records')) : undefined,
       onFiles: async (files) => {
         await writer.write(files);
         progress('dựng trang', (done += files.length), archive.counts.pages);

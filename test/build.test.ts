@@ -170,3 +170,25 @@ test('the pages do not depend on the search code: a change there rebuilds the se
     for (const target of imports) assert.ok(!search.some((part) => target.startsWith(part)), `${file} imports ${target}`);
   }
 });
+
+test('the bodies left in the record cache: the same site as a build that holds them; an edited body is rendered again', async () => {
+  const w = workspace();
+  generateArchive({ articles: 40, out: join(w.articles, 'gen'), seed: 11 });
+  const lean = await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {}, renderChunk: 15 });
+  const held = join(w.dir, 'held');
+  const full = await buildSite({ input: w.articles, output: held, cache: false, env: {} });
+  assert.equal(lean.pages, full.pages);
+  assert.deepEqual(siteFiles(w.out), siteFiles(held), 'byte for byte');
+  const page = join(w.out, 'bai-viet', 'nga-noi-ve-y-dinh-tien-xa-hon-voi-trieu-tien', 'index.html');
+  assert.match(readFileSync(page, 'utf8'), /<p>/);
+
+  // only the body of one article changes (same title, same date): its page shows the new body
+  const file = join(w.articles, '004_d438f4879cd1b813.txt');
+  const text = readFileSync(file, 'utf8');
+  const sentence = text.split('\n').find((l) => l.length > 120)!;
+  writeFileSync(file, text.replace(sentence, `${sentence} Câu này được thêm vào để kiểm tra.`));
+  const edited = await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  assert.ok(edited.rendered >= 1 && edited.rendered < lean.rendered / 2, `${edited.rendered} rendered`);
+  assert.match(readFileSync(page, 'utf8'), /Câu này được thêm vào để kiểm tra\./);
+  rmSync(w.dir, { recursive: true });
+});

@@ -340,3 +340,21 @@ test('render chunks: the paginated pages cut in order, none lost, at most the ch
   assert.equal(renderChunks({ articles: [], listPages: [], indexPages: [], topicPages: [] }).length, 1, 'one run even with nothing paginated');
   assert.equal(renderChunks(data).length, 1);
 });
+
+test('withBodies: the views with a bodyRef get their body read back (copies); the others stay as they are', async () => {
+  const { withBodies } = await import('../src/site/bodies.ts');
+  const view = (url: string, extra: object) => ({ url, html: '', ...extra }) as never;
+  const held = view('/a/', { html: '<p>A</p>' });
+  const views = [held, view('/b/', { bodyRef: 'k-b' }), view('/c/', { bodyRef: 'k-c' })];
+  const asked: string[][] = [];
+  const out = await withBodies(views, async (refs) => {
+    asked.push([...refs]);
+    return refs.map((r) => `<p>${r}</p>`);
+  });
+  assert.deepEqual(asked, [['k-b', 'k-c']], 'one read for the run');
+  assert.equal(out[0], held);
+  assert.deepEqual(out.slice(1), [{ url: '/b/', html: '<p>k-b</p>' }, { url: '/c/', html: '<p>k-c</p>' }]);
+  assert.equal((views[1] as unknown as { html: string }).html, '', 'the views themselves keep no body');
+  await assert.rejects(withBodies(views, undefined), /nothing reads them back/);
+  await assert.rejects(withBodies(views, async () => { throw new Error('the record cache lost an entry'); }), /lost an entry/);
+});

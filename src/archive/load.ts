@@ -20,6 +20,11 @@ export interface LoadResult {
   records: ArticleRecord[];
   /** per record, its signatures and topics (from the cache when it had them) */
   derived: Map<ArticleRecord, RecordDerived>;
+  /**
+   * With `bodiesInCache`: per record whose `html` was left in the record cache (its `html`
+   * is then ""), the cache key to read it back with (RecordCache.html). Empty otherwise.
+   */
+  bodyRefs: Map<ArticleRecord, string>;
   messages: Message[];
   /** every input file and what became of it */
   files: { file: string; outcome: 'record' | 'error' }[];
@@ -106,6 +111,12 @@ export interface LoadOptions {
   now?: Date;
   /** the parse cache folder; false for none (default ".cache/records") */
   cache?: string | false;
+  /**
+   * Leave each record's body HTML in the record cache instead of in memory (`html` is ""; see
+   * LoadResult.bodyRefs): the build reads it back page by page, so an archive's bodies are
+   * never all in memory at once. Without a cache, the HTML stays in the records.
+   */
+  bodiesInCache?: boolean;
   /** called as files are parsed: how many are done, of how many, and how many came from the cache */
   onProgress?: (done: number, total: number, cached: number) => void;
 }
@@ -211,6 +222,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   for (const entry of scan.entries) if ('bytes' in entry) delete entry.bytes;
   const records: ArticleRecord[] = [];
   const derived = new Map<ArticleRecord, RecordDerived>();
+  const bodyRefs = new Map<ArticleRecord, string>();
   const files: LoadResult['files'] = [];
   const stale: { key: string; value: CachedParse }[] = [];
   listed.forEach((f, i) => {
@@ -227,6 +239,10 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
       stale.push({ key: (scan.entries[i] as { key: string }).key, value: structuredClone(r) });
     }
     derived.set(r.record, d);
+    if (cache && options.bodiesInCache) {
+      bodyRefs.set(r.record, (scan.entries[i] as { key: string }).key);
+      r.record.html = '';
+    }
     const future = futureDateFinding(r.record, options.now);
     if (future) {
       messages.push(future);
@@ -236,5 +252,5 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   });
   if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
   assignUniqueSlugs(records, options.previousSlugs);
-  return { records, derived, messages, files, cacheHits: hits, inputKey: scan.inputKey };
+  return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }

@@ -36,6 +36,11 @@ export class RecordCache {
     }
   }
 
+  /** The body HTML of the record cached under `key` (see LoadOptions.bodiesInCache); undefined when the entry is gone. */
+  async html(key: string): Promise<string | undefined> {
+    return (await this.get(key))?.record?.html;
+  }
+
   async set(key: string, value: CachedParse): Promise<void> {
     const file = this.path(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });

@@ -42,8 +42,10 @@ export interface ArticleView extends ArticleRef {
   /** ISO 8601 with +07:00, null when the year is unknown */
   iso: string | null;
   lede: string | null;
-  /** sanitised body HTML, inserted as is */
+  /** sanitised body HTML, inserted as is ("" while it is in the record cache: see bodyRef) */
   html: string;
+  /** where the body HTML is while `html` is "": its record cache key (the render reads it back, src/site/bodies.ts) */
+  bodyRef?: string;
   description: string;
   outletLink: OutletLink | null;
   originalOutletLink: OutletLink | null;
@@ -201,6 +203,8 @@ export interface SiteData {
 export interface SiteDataOptions {
   /** per record, what was computed before (src/archive/derived.ts): signatures and topics */
   derived?: ReadonlyMap<ArticleRecord, RecordDerived>;
+  /** per record whose body HTML was left in the record cache, its key there (LoadResult.bodyRefs) */
+  bodyRefs?: ReadonlyMap<ArticleRecord, string>;
   latest?: number;
   perPage?: number;
   feed?: number;
@@ -405,6 +409,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       iso: isoWithZone(r.published),
       lede: r.lede,
       html: r.html,
+      ...(options.bodyRefs?.has(r) ? { bodyRef: options.bodyRefs.get(r) } : {}),
       description: summarize(r, 160),
       outletLink: outletLink(r.outlet),
       originalOutletLink: outletLink(r.originalOutlet),

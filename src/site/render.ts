@@ -8,6 +8,7 @@
  * The later runs render the unpaginated pages again, from empty lists, and drop them.
  */
 import path from 'node:path';
+import { withBodies, type ReadBodies } from './bodies.ts';
 import type { SiteConfig } from './config.ts';
 import type { SiteData } from './data.ts';
 import type { OutputFile } from './output.ts';
@@ -51,6 +52,8 @@ export interface RenderOptions {
   site: SiteConfig;
   pathPrefix: string;
   chunk?: number;
+  /** reads back the bodies an article view left in the record cache (src/site/bodies.ts) */
+  readBodies?: ReadBodies;
   /** each chunk's files, as soon as they are rendered */
   onFiles: (files: OutputFile[]) => Promise<void>;
 }
@@ -72,7 +75,12 @@ export async function renderSite(o: RenderOptions): Promise<number> {
   const chunks = renderChunks(o.archive, o.chunk).filter((chunk) => PAGINATED.some((key) => chunk[key].length > 0));
   const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...chunks.map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];
   let rendered = 0;
-  for (const [n, { data, chunk }] of runs.entries()) {
+  for (const [n, run] of runs.entries()) {
+    const { chunk } = run;
+    // the bodies of this run's articles (and of the feeds' in the first): read now, dropped after
+    const data = n === 0
+      ? { ...run.data, feed: await withBodies(run.data.feed, o.readBodies) }
+      : { ...run.data, articles: await withBodies(run.data.articles, o.readBodies) };
     const paginated = new Set(PAGINATED.flatMap((key) => (chunk[key] as readonly { url: string }[]).map((item) => pagePath(item.url))));
     const cwd = process.cwd();
     process.chdir(o.root);
