@@ -16,7 +16,7 @@ import * as pagefind from 'pagefind';
 import { loadArchive } from '../src/archive/load.ts';
 import { generateArchive } from '../src/generate/index.ts';
 import { personRegistry, placeRegistry } from '../src/registry/index.ts';
-import { decodeCbor, encodeCbor, type Cbor } from '../src/search/cbor.ts';
+import { cborArrayItems, cborHead, cborLeadingText, decodeCbor, encodeCbor, type Cbor } from '../src/search/cbor.ts';
 import { aliasTable } from '../src/search/content.ts';
 import { searchRecord } from '../src/search/index.ts';
 import { chunkBounds, cutRuns, rechunkBundle, shortPageIds } from '../src/search/rechunk.ts';
@@ -135,6 +135,21 @@ describe('re-cut index chunks', () => {
     for (const [k, [name]] of pagesAfter.entries()) {
       assert.deepEqual(await readFile(path.join(bundle(), 'fragment', `${name}.pf_fragment`)), fragmentOf.get(pagesBefore[k]![0]), `page ${k}: its own fragment`);
     }
+  });
+
+  test('cborArrayItems / cborLeadingText: each item as its own bytes, and the word that opens it, without decoding the rest', () => {
+    const words: Cbor[] = [['triều', [], [[0, [-25, 17, 300, 70000], [-4, 3]]]], ['tiên', [1, 2], []], ['x'.repeat(30), { a: null, b: true }, new Uint8Array([1, 2])]];
+    const bytes = encodeCbor([words, 5]);
+    const outer = cborArrayItems(bytes);
+    assert.equal(outer.end, bytes.length);
+    assert.deepEqual(outer.items.map((b) => decodeCbor(b)), [words, 5]);
+    const inner = cborArrayItems(outer.items[0]!);
+    assert.deepEqual(inner.items.map((b) => Buffer.from(b)), words.map((w) => Buffer.from(encodeCbor(w))));
+    assert.deepEqual(inner.items.map(cborLeadingText), ['triều', 'tiên', 'x'.repeat(30)]);
+    assert.deepEqual(cborHead(4, 300), encodeCbor(new Array(300).fill(0)).subarray(0, 3));
+    assert.throws(() => cborArrayItems(bytes.subarray(0, bytes.length - 2)), /truncated/);
+    assert.throws(() => cborArrayItems(encodeCbor('no array')), /no array/);
+    assert.throws(() => cborLeadingText(encodeCbor([5, 'x'])), /opens with a text/);
   });
 
   test('short page names: a tag of all the pages, then the number; any changed page changes every name', () => {

@@ -68,6 +68,85 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return value;
 }
 
+/** The head of an item: its major type and length (or value), as encodeCbor writes it. */
+export function cborHead(major: number, n: number): Uint8Array {
+  const m = major << 5;
+  if (n < 24) return Uint8Array.of(m | n);
+  if (n < 0x100) return Uint8Array.of(m | 24, n);
+  if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 255);
+  if (n < 0x100000000) return Uint8Array.of(m | 26, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+  throw new Error(`cbor: length too large: ${n}`);
+}
+
+/** The head of the item at `i`: [major type, info bits, length or value, offset after the head]. */
+function readHead(bytes: Uint8Array, i: number): [number, number, number, number] {
+  const first = bytes[i++];
+  if (first === undefined) throw new Error('cbor: truncated');
+  const major = first >> 5;
+  const info = first & 31;
+  if (info < 24 || major === 7) return [major, info, info, i];
+  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+  if (size === 0) throw new Error(`cbor: unsupported length ${info} at ${i}`);
+  if (i + size > bytes.length) throw new Error('cbor: truncated');
+  let n = 0;
+  for (let k = 0; k < size; k++) n = n * 256 + bytes[i++]!;
+  if (!Number.isSafeInteger(n)) throw new Error('cbor: integer too large');
+  return [major, info, n, i];
+}
+
+/** The offset after the item at `i`, found without decoding it. */
+function skipItem(bytes: Uint8Array, i: number): number {
+  const [major, info, n, next] = readHead(bytes, i);
+  i = next;
+  switch (major) {
+    case 0:
+    case 1:
+      return i;
+    case 2:
+    case 3:
+      if (i + n > bytes.length) throw new Error('cbor: truncated');
+      return i + n;
+    case 4:
+      for (let k = 0; k < n; k++) i = skipItem(bytes, i);
+      return i;
+    case 5:
+      for (let k = 0; k < 2 * n; k++) i = skipItem(bytes, i);
+      return i;
+    case 7:
+      if (info < 20 || info > 22) throw new Error(`cbor: unsupported simple value ${info}`);
+      return i;
+    default:
+      throw new Error(`cbor: unsupported major type ${major}`);
+  }
+}
+
+/**
+ * The items of the array at `offset` of `bytes`, each as its own bytes (views, not copies), found
+ * without decoding them: what re-cutting a long array needs (src/search/rechunk.ts). Also returns
+ * the offset after the array.
+ */
+export function cborArrayItems(bytes: Uint8Array, offset = 0): { items: Uint8Array[]; end: number } {
+  const [major, , count, next] = readHead(bytes, offset);
+  if (major !== 4) throw new Error(`cbor: no array at ${offset}`);
+  let i = next;
+  const items: Uint8Array[] = [];
+  for (let k = 0; k < count; k++) {
+    const start = i;
+    i = skipItem(bytes, i);
+    items.push(bytes.subarray(start, i));
+  }
+  return { items, end: i };
+}
+
+/** The text that opens the array `item` (a Pagefind word entry: its word), decoding nothing else. */
+export function cborLeadingText(item: Uint8Array): string {
+  const [major, , count, next] = readHead(item, 0);
+  if (major !== 4 || count < 1) throw new Error('cbor: not an array that opens with a text');
+  const [textMajor, , length, at] = readHead(item, next);
+  if (textMajor !== 3 || at + length > item.length) throw new Error('cbor: not an array that opens with a text');
+  return new TextDecoder('utf-8', { fatal: true }).decode(item.subarray(at, at + length));
+}
+
 export function encodeCbor(value: Cbor): Uint8Array {
   const out: number[] = [];
   const head = (major: number, n: number) => {

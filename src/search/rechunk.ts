@@ -25,7 +25,7 @@ import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, encodeCbor, type Cbor } from './cbor.ts';
+import { cborArrayItems, cborHead, cborLeadingText, decodeCbor, encodeCbor, type Cbor } from './cbor.ts';
 
 /** Pagefind versions whose pf_meta / pf_index layout this code reads. */
 export const KNOWN_VERSIONS = ['1.6.0'];
@@ -41,11 +41,12 @@ function unpack(file: Uint8Array): Uint8Array {
 }
 
 function pack(value: Cbor): Buffer {
-  const body = encodeCbor(value);
-  const raw = new Uint8Array(SIGNATURE.length + body.length);
-  raw.set(SIGNATURE);
-  raw.set(body, SIGNATURE.length);
-  return gzipSync(raw, { level: 9 });
+  return packBytes([encodeCbor(value)]);
+}
+
+/** A Pagefind file of the CBOR body made of `parts`: the signature, the parts, gzipped. */
+function packBytes(parts: readonly Uint8Array[]): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, ...parts]), { level: 9 });
 }
 
 /** Rust's String ordering: byte-wise UTF-8. */
@@ -155,33 +156,30 @@ export async function rechunkBundle(dir: string, target = CHUNK_TARGET): Promise
     const meta = decodeCbor(unpack(await readFile(metaPath)));
     if (!Array.isArray(meta) || meta[0] !== entry.version || !Array.isArray(meta[2])) throw new Error(`${metaPath}: not a Pagefind ${entry.version} meta index`);
     const oldChunks = meta[2] as Cbor[];
-    // Every word, in Pagefind's order (its chunks are consecutive runs of the sorted words).
-    const words: Cbor[][] = [];
+    // Every word, in Pagefind's order (its chunks are consecutive runs of the sorted words),
+    // as its bytes: a chunk is re-cut without decoding (or encoding again) the words' locations.
+    const words: { word: string; bytes: Uint8Array }[] = [];
     const oldFiles: string[] = [];
     for (const chunk of oldChunks) {
       if (!Array.isArray(chunk) || typeof chunk[2] !== 'string') throw new Error(`${metaPath}: unexpected chunk entry`);
       const file = path.join(dir, 'index', `${chunk[2]}.pf_index`);
       oldFiles.push(file);
-      const body = decodeCbor(unpack(await readFile(file)));
-      if (!Array.isArray(body) || body.length !== 1 || !Array.isArray(body[0])) throw new Error(`${file}: unexpected chunk layout`);
-      for (const word of body[0]) {
-        if (!Array.isArray(word) || typeof word[0] !== 'string') throw new Error(`${file}: unexpected word entry`);
-        words.push(word);
-      }
+      const body = unpack(await readFile(file));
+      const outer = cborArrayItems(body);
+      if (outer.end !== body.length || outer.items.length !== 1) throw new Error(`${file}: unexpected chunk layout`);
+      for (const bytes of cborArrayItems(outer.items[0]!).items) words.push({ word: cborLeadingText(bytes), bytes });
     }
     for (let k = 1; k < words.length; k++) {
-      if (compareBytes(words[k - 1]![0] as string, words[k]![0] as string) >= 0) throw new Error(`${dir}: the index words are not in order`);
+      if (compareBytes(words[k - 1]!.word, words[k]!.word) >= 0) throw new Error(`${dir}: the index words are not in order`);
     }
-    const runs = cutRuns(
-      words.map((w) => encodeCbor(w).length),
-      target,
-    );
-    const bounds = chunkBounds(runs.map(([s, e]) => words.slice(s, e).map((w) => w[0] as string)));
+    const runs = cutRuns(words.map((w) => w.bytes.length), target);
+    const bounds = chunkBounds(runs.map(([s, e]) => words.slice(s, e).map((w) => w.word)));
     const newChunks: Cbor[] = [];
     const written = new Set<string>();
     for (let r = 0; r < runs.length; r++) {
       const [s, e] = runs[r]!;
-      const packed = pack([words.slice(s, e)]);
+      // [[word, word, …]]: the heads of the two arrays, then the words' own bytes
+      const packed = packBytes([cborHead(4, 1), cborHead(4, e - s), ...words.slice(s, e).map((w) => w.bytes)]);
       let hash = `${language}_${shortHash(packed, 7)}`;
       for (let n = 8; written.has(hash); n++) hash = `${language}_${shortHash(packed, n)}`;
       written.add(hash);
