@@ -358,3 +358,9 @@ test('withBodies: the views with a bodyRef get their body read back (copies); th
   await assert.rejects(withBodies(views, undefined), /nothing reads them back/);
   await assert.rejects(withBodies(views, async () => { throw new Error('the record cache lost an entry'); }), /lost an entry/);
 });
+
+test('ownCopy: the same string, code unit for code unit (a lone surrogate too)', async () => {
+  const { ownCopy } = await import('../src/ownCopy.ts');
+  const long = 'Triều Tiên và Nga ký hiệp ước 🇰🇵 '.repeat(200);
+  for (const s of ['', 'a', long.slice(0, 180), long.slice(0, 31) /* cuts the flag's surrogate pair */, '\ud83c']) assert.equal(ownCopy(s), s);
+});

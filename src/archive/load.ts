@@ -9,7 +9,7 @@ import type { Finding } from '../parse.ts';
 import { parserVersion } from './parserVersion.ts';
 import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
 import { ParsePool } from './parsePool.ts';
-import { deriveRecord, restoreDerived, storeDerived, type RecordDerived } from './derived.ts';
+import { deriveRecord, derivedVersion, restoreDerived, storeDerived, type RecordDerived } from './derived.ts';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import type { ArticleRecord } from '../record.ts';
@@ -187,9 +187,15 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   const results: CachedParse[] = new Array(listed.length);
   let done = 0;
   let hits = 0;
+  // With bodiesInCache, a body is let go as soon as its record is safe in the cache (a record
+  // whose derived part is stale keeps it until that is written back, below).
+  const leaveBody = (r: CachedParse | undefined): CachedParse | undefined => {
+    if (r?.record && cache && options.bodiesInCache && r.derived?.version === derivedVersion()) r.record.html = '';
+    return r;
+  };
   // The cache first, many reads at a time (the file system's latency, not the CPU, is the cost).
   const cached = cache
-    ? await pMap(scan.entries, (entry) => ('error' in entry ? undefined : cache.get(entry.key)), { concurrency: IO_CONCURRENCY })
+    ? await pMap(scan.entries, (entry) => ('error' in entry ? undefined : cache.get(entry.key).then(leaveBody)), { concurrency: IO_CONCURRENCY })
     : [];
   const misses: number[] = [];
   scan.entries.forEach((entry, i) => {
@@ -214,6 +220,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
       const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
       batch.forEach((b, k) => { results[b.i] = parsed[k]!; });
       if (cache) await pMap(batch, (b, k) => cache.set(b.key, parsed[k]!), { concurrency: IO_CONCURRENCY });
+      parsed.forEach(leaveBody);
     }
   } finally {
     await pool.close();
@@ -239,10 +246,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
       stale.push({ key: (scan.entries[i] as { key: string }).key, value: structuredClone(r) });
     }
     derived.set(r.record, d);
-    if (cache && options.bodiesInCache) {
-      bodyRefs.set(r.record, (scan.entries[i] as { key: string }).key);
-      r.record.html = '';
-    }
+    if (cache && options.bodiesInCache) bodyRefs.set(r.record, (scan.entries[i] as { key: string }).key);
     const future = futureDateFinding(r.record, options.now);
     if (future) {
       messages.push(future);
@@ -251,6 +255,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     records.push(r.record);
   });
   if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
+  for (const r of bodyRefs.keys()) r.html = '';
   assignUniqueSlugs(records, options.previousSlugs);
   return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }

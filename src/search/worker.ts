@@ -5,6 +5,7 @@
  * index reads; which articles have a page is sent as their URLs.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { ownCopy } from '../ownCopy.ts';
 import { indexedBody, type SearchableRecord } from './content.ts';
 import type { SearchIndexOptions, SearchIndexResult } from './index.ts';
 
@@ -23,15 +24,18 @@ type FromWorker =
 /** The fields the index reads, the text cut to what is indexed (indexedBody() of a cut text is the same cut). */
 export function searchable(r: SearchableRecord): SearchableRecord {
   const { slug, title, lede, text, published, outlet, originalOutlet, people, places } = r;
-  return { slug, title, lede, text: indexedBody(text), published, outlet, originalOutlet, people, places };
+  return { slug, title, lede, text: ownCopy(indexedBody(text)), published, outlet, originalOutlet, people, places };
 }
 
 /** Runs buildSearchIndex() in a worker thread; `onProgress` as records are indexed. */
 export function buildSearchIndexInWorker(job: SearchJob, onProgress: (done: number, total: number) => void = () => {}): Promise<SearchIndexResult> {
+  // The job (every record's indexed text) is copied to the worker here, and no closure below
+  // refers to it: it is not held in this thread while the worker runs.
+  return settledBy(new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: import.meta.url, job } }), onProgress);
+}
+
+function settledBy(worker: Worker, onProgress: (done: number, total: number) => void): Promise<SearchIndexResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), {
-      workerData: { module: import.meta.url, job },
-    });
     let settled = false;
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'progress') onProgress(m.done, m.total);

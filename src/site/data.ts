@@ -8,6 +8,7 @@
 import type { ArticleRecord, Outlet } from '../record.ts';
 import { formatLong, formatShort, isoWithZone, monthLabel } from './dates.ts';
 import { relatedIndices } from './related.ts';
+import { ownCopy } from '../ownCopy.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 // [stories/topics/timeline] same-story grouping, topics and the event timeline
 import { groupStories } from '../stories/index.ts';
@@ -261,7 +262,8 @@ function summarize(r: ArticleRecord, max = 180): string {
   if (source.length <= max) return source;
   const cut = source.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+  // a copy: a slice would keep the article's whole text in memory for the rest of the build
+  return ownCopy(`${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`);
 }
 
 export function pageUrl(baseUrl: string, n: number): string {
