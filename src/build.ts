@@ -82,7 +82,6 @@ export interface BuildReportEntry {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** what the pages depend on besides the records */
 /** The code the pages' HTML depends on (a change renders every page again). */
 export const RENDER_PARTS = ['templates', 'src/site', 'src/stories', 'src/topics', 'src/timeline', '.eleventy.ts', 'src/build.ts'];
 /** The code only the search index depends on (a change rebuilds it, and no page). */

@@ -179,3 +179,13 @@ describe('scale', () => {
     console.log(`${total} records: ${r.pairs.length} duplicate pairs (${planted.size} planted), ${r.stats.candidates} candidates, ${ms.toFixed(0)} ms`);
   });
 });
+
+test('candidatePairs: each pair once, in order of the first then the second member', async () => {
+  const { candidatePairs } = await import('../src/stories/index.ts');
+  const firsts = Int32Array.from([3, 0, 1, 0, 3, 0, 2, 1]);
+  const seconds = Int32Array.from([4, 2, 4, 1, 4, 2, 3, 2]);
+  const out = candidatePairs(firsts, seconds, 5);
+  assert.equal(out.count, 6);
+  assert.deepEqual([...out.firsts].map((a, k) => [a, out.seconds[k]]), [[0, 1], [0, 2], [1, 2], [1, 4], [2, 3], [3, 4]]);
+  assert.equal(candidatePairs(new Int32Array(0), new Int32Array(0), 3).count, 0);
+});

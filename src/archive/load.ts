@@ -130,6 +130,8 @@ function futureDateFinding(r: ArticleRecord, now: Date | undefined): Finding | n
   return { file: r.sourceFile, line: 1, column: 1, severity: 'warning', message: `publication date ${r.published.date} is in the future`, ruleId: 'date/future' };
 }
 
+/** records whose derived part is recomputed, written back per batch (bounds the bodies held) */
+const STALE_BATCH = 500;
 /** files parsed per batch: bounds the bytes held in memory at once */
 const PARSE_BATCH = 2000;
 
@@ -231,30 +233,39 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   const derived = new Map<ArticleRecord, RecordDerived>();
   const bodyRefs = new Map<ArticleRecord, string>();
   const files: LoadResult['files'] = [];
-  const stale: { key: string; value: CachedParse }[] = [];
-  listed.forEach((f, i) => {
+  // Records whose derived part was cached by another version of the stories/topics code get it
+  // computed again (no re-parse) and are written back a few hundred at a time, so that after such
+  // a change a large archive's bodies are not all held until the end.
+  let stale: { key: string; value: CachedParse; record: ArticleRecord }[] = [];
+  const writeBack = async (): Promise<void> => {
+    if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
+    if (cache && options.bodiesInCache) for (const s of stale) s.record.html = '';
+    stale = [];
+  };
+  for (const [i, f] of listed.entries()) {
     const r = results[i]!;
     messages.push(...r.findings);
     files.push({ file: f.rel, outcome: r.record ? 'record' : 'error' });
-    if (!r.record) return;
+    if (!r.record) continue;
     let d = restoreDerived(r.derived);
+    const key = (scan.entries[i] as { key: string }).key;
     if (!d) {
-      // cached by another version of the stories/topics code: computed again, no re-parse
       d = deriveRecord(r.record);
       r.derived = storeDerived(d);
-      // written back as parsed: the future-date warning below is of the clock, never cached
-      stale.push({ key: (scan.entries[i] as { key: string }).key, value: structuredClone(r) });
+      // written as parsed: the future-date warning below is of the clock, never cached
+      stale.push({ key, value: { ...r, record: { ...r.record, warnings: [...r.record.warnings] } }, record: r.record });
+      if (stale.length >= STALE_BATCH) await writeBack();
     }
     derived.set(r.record, d);
-    if (cache && options.bodiesInCache) bodyRefs.set(r.record, (scan.entries[i] as { key: string }).key);
+    if (cache && options.bodiesInCache) bodyRefs.set(r.record, key);
     const future = futureDateFinding(r.record, options.now);
     if (future) {
       messages.push(future);
       r.record.warnings.push(`line 1: ${future.message} [${future.ruleId}]`);
     }
     records.push(r.record);
-  });
-  if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
+  }
+  await writeBack();
   for (const r of bodyRefs.keys()) r.html = '';
   assignUniqueSlugs(records, options.previousSlugs);
   return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };

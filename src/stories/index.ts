@@ -110,6 +110,32 @@ function fullText(r: Pick<StoryRecord, 'lede' | 'text'>): string {
   return [r.lede ?? '', r.text].join(' ');
 }
 
+/**
+ * The distinct pairs among `firsts[k]`–`seconds[k]` (first < second, repeats allowed), in order of
+ * first, then second: a counting sort on the first (n buckets), then each bucket's seconds sorted
+ * and read once. Linear in the pairs but for the small per-article sorts.
+ */
+export function candidatePairs(firsts: Int32Array, seconds: Int32Array, n: number): { firsts: Int32Array; seconds: Int32Array; count: number } {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < firsts.length; k++) start[(firsts[k] as number) + 1]!++;
+  for (let a = 0; a < n; a++) start[a + 1]! += start[a] as number;
+  const bySecond = new Int32Array(firsts.length);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < firsts.length; k++) bySecond[fill[firsts[k] as number]!++] = seconds[k] as number;
+  const outFirsts = new Int32Array(firsts.length);
+  const outSeconds = new Int32Array(firsts.length);
+  let count = 0;
+  for (let a = 0; a < n; a++) {
+    const list = bySecond.subarray(start[a], start[a + 1]).sort();
+    for (let k = 0; k < list.length; k++) {
+      if (k > 0 && list[k] === list[k - 1]) continue;
+      outFirsts[count] = a;
+      outSeconds[count++] = list[k] as number;
+    }
+  }
+  return { firsts: outFirsts.subarray(0, count), seconds: outSeconds.subarray(0, count), count };
+}
+
 /** Candidate pairs from LSH buckets of one signature set. */
 function candidates(
   sig: Uint32Array,
@@ -221,15 +247,23 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     entities.push(new Set([...r.people.map((p) => `p:${p}`), ...r.places.map((p) => `l:${p}`)]));
   }
 
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
+  // Candidate pairs (a < b), gathered with repeats into two growing typed arrays: millions of
+  // pairs at 100,000 articles, without a Set or an array per pair. Read below in order of a, then
+  // b, each once (candidatePairs).
+  let firsts = new Int32Array(1024);
+  let seconds = new Int32Array(1024);
+  let count = 0;
   const add = (i: number, j: number) => {
-    const a = Math.min(i, j);
-    const b = Math.max(i, j);
-    const key = a * n + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
+    if (count === firsts.length) {
+      const grownFirsts = new Int32Array(count * 2);
+      grownFirsts.set(firsts);
+      firsts = grownFirsts;
+      const grownSeconds = new Int32Array(count * 2);
+      grownSeconds.set(seconds);
+      seconds = grownSeconds;
+    }
+    firsts[count] = Math.min(i, j);
+    seconds[count++] = Math.max(i, j);
   };
   // Copies may be dated a few weeks apart (a republication); the same event is within maxDays.
   candidates(fullSig, FULL, fullOk, days, 7, null, add);
@@ -255,7 +289,9 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
       }
     }
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  // in order of a, then b (as the pairs were always read), each once
+  const pairs = candidatePairs(firsts.subarray(0, count), seconds.subarray(0, count), n);
+  firsts = seconds = new Int32Array(0);
 
   // --- near-duplicates: estimated, then confirmed on the exact shingle sets ---------
   const shingleCache = new Map<number, Uint32Array>();
@@ -280,7 +316,9 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     }
     return x;
   };
-  for (const [a, b] of pairs) {
+  for (let k = 0; k < pairs.count; k++) {
+    const a = pairs.firsts[k] as number;
+    const b = pairs.seconds[k] as number;
     const da = days[a] as number;
     const db = days[b] as number;
     const bothDated = !Number.isNaN(da) && !Number.isNaN(db);
@@ -357,6 +395,6 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     groups,
     canonicalOf,
     sameEvent,
-    stats: { candidates: pairs.length, duplicatePairs: outPairs.length, sameEventPairs: eventPairs.length, ms: performance.now() - started },
+    stats: { candidates: pairs.count, duplicatePairs: outPairs.length, sameEventPairs: eventPairs.length, ms: performance.now() - started },
   };
 }
