@@ -26,6 +26,7 @@ import pMap from 'p-map';
 import { IO_CONCURRENCY } from './concurrency.ts';
 import { planPages, type PageHashes } from './site/pageReuse.ts';
 import type { SiteData } from './site/data.ts';
+import type { SearchIndexResult } from './search/index.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
 
 export interface BuildOptions {
@@ -208,9 +209,26 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
+  const [{ buildSiteData, foldCopies, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
+  const staging = `${output}.building-${process.pid}`;
+  await removeLeftovers(output);
+  // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs no
+  // rendered page, only the records and which of them have one (near-duplicates fold into one
+  // article), so it starts as soon as the records are grouped, in a worker thread
+  // (src/search/worker.ts) that feeds Pagefind, a process of its own, while the site data is made
+  // and the pages render. Its progress shows once the pages are written.
+  let pagesDone = false;
+  let rendered = 0;
+  let searchSeconds = 0;
+  let searchProgress: [number, number] = [0, 0];
+  let search: Promise<SearchIndexResult> | undefined;
+  const abandon = async (error: unknown): Promise<never> => {
+    await search?.catch(() => {});
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  };
   // The records are needed only in here: the site data keeps what the pages show, the search
   // job what the index reads (the indexed start of each text), the report their files and URLs,
   // so the records' full text is not held while the pages render.
@@ -226,11 +244,23 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       })
       : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
     progress('dữ liệu trang', 0, loaded.records.length);
-    const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs });
+    const folded = foldCopies(loaded.records, loaded.derived);
+    search = buildSearchIndexInWorker({
+      siteDir: staging, records: loaded.records.map(searchable), pathPrefix,
+      pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
+      // unchanged shards are linked from the last site; their state is kept beside this output's cache
+      previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
+    }, (done, total) => {
+      searchProgress = [done, total];
+      if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
+    });
+    // a failure there is awaited (and reported) below, after the pages
+    search.catch(() => {});
+    const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs, folded });
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
-    return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits, searchRecords: loaded.records.map(searchable) };
-  })();
+    return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits };
+  })().catch(abandon);
   const { archive, messages } = prepared;
   // Paginated pages whose data did not change are linked from the last site, not rendered again.
   const pagesFile = stateDir ? path.join(stateDir, 'pages.json') : null;
@@ -241,28 +271,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const plans = { articles: plan(archive.articles), listPages: plan(archive.listPages), indexPages: plan(archive.indexPages), topicPages: plan(archive.topicPages) };
   const toRender: SiteData = { ...archive, articles: plans.articles.render, listPages: plans.listPages.render, indexPages: plans.indexPages.render, topicPages: plans.topicPages.render };
   const kept = Object.values(plans).flatMap((p) => p.keep);
-  const staging = `${output}.building-${process.pid}`;
-  await removeLeftovers(output);
-  // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs
-  // no rendered page, so it is made while Eleventy renders, in a worker thread (src/search/worker.ts)
-  // that feeds Pagefind, a process of its own. Its progress shows once the pages are written.
-  let pagesDone = false;
-  let rendered = 0;
-  let searchSeconds = 0;
-  let searchProgress: [number, number] = [0, archive.counts.articles];
-  const search = buildSearchIndexInWorker({
-    siteDir: staging, records: prepared.searchRecords, pathPrefix,
-    pageUrls: archive.articles.map((a) => a.url),
-    // unchanged shards are linked from the last site; their state is kept beside this output's cache
-    previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
-  }, (done, total) => {
-    searchProgress = [done, total];
-    if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
-  });
-  // a failure here is awaited (and reported) below, after the pages
-  search.catch(() => {});
-  // copied to the worker: not held here
-  prepared.searchRecords = [];
   let written = 0;
   try {
     // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
@@ -284,11 +292,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     for (const f of await passthroughFiles()) await copyInto(f.from, path.join(staging, f.to));
     pagesDone = true;
     progress('chỉ mục tìm kiếm', ...searchProgress);
+    if (!search) throw new Error('the search index was not started');
     searchSeconds = (await search).seconds;
   } catch (error) {
-    await search.catch(() => {});
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    await abandon(error);
   }
   // the page hashes are of the last site: gone while the site is swapped, written again after
   if (pagesFile) await rm(pagesFile, { force: true });

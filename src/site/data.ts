@@ -11,7 +11,7 @@ import { relatedIndices } from './related.ts';
 import { ownCopy } from '../ownCopy.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 // [stories/topics/timeline] same-story grouping, topics and the event timeline
-import { groupStories } from '../stories/index.ts';
+import { groupStories, type StoryResult } from '../stories/index.ts';
 import type { RecordDerived } from '../archive/derived.ts';
 import { assignTopics, loadTopics } from '../topics/index.ts';
 import { loadEvents, matchEvents } from '../timeline/index.ts';
@@ -204,6 +204,8 @@ export interface SiteData {
 export interface SiteDataOptions {
   /** per record, what was computed before (src/archive/derived.ts): signatures and topics */
   derived?: ReadonlyMap<ArticleRecord, RecordDerived>;
+  /** foldCopies() of the same records, when the caller made it already */
+  folded?: FoldedArchive;
   /** per record whose body HTML was left in the record cache, its key there (LoadResult.bodyRefs) */
   bodyRefs?: ReadonlyMap<ArticleRecord, string>;
   latest?: number;
@@ -334,14 +336,29 @@ function byCountThenName(a: IndexEntry, b: IndexEntry): number {
   return b.count - a.count || collator.compare(a.name, b.name) || codeOrder(a.name, b.name);
 }
 
+/** The records in archive order, and how near-duplicates fold into one article each (and which are reports of the same event). */
+export interface FoldedArchive {
+  all: ArticleRecord[];
+  stories: StoryResult;
+}
+
+/**
+ * The first step of buildSiteData: near-duplicates are folded into their canonical record (one page
+ * per article, its other publishers listed on it). The build runs it first, to start the search
+ * index (which needs to know which records have a page) while the rest of the site data is made.
+ */
+export function foldCopies(records: readonly ArticleRecord[], derived?: ReadonlyMap<ArticleRecord, RecordDerived>): FoldedArchive {
+  const all = sortRecords(records);
+  const signatures = derived && all.every((r) => derived.has(r)) ? all.map((r) => derived.get(r)!.signature) : undefined;
+  return { all, stories: groupStories(all, { signatures }) };
+}
+
 export function buildSiteData(records: readonly ArticleRecord[], options: SiteDataOptions = {}): SiteData {
   const perPage = options.perPage ?? 50;
   // [stories/topics/timeline] near-duplicates are folded into their canonical record:
   // one page per article, its other publishers listed on it.
-  const all = sortRecords(records);
+  const { all, stories } = options.folded ?? foldCopies(records, options.derived);
   const derived = options.derived;
-  const signatures = derived && all.every((r) => derived.has(r)) ? all.map((r) => derived.get(r)!.signature) : undefined;
-  const stories = groupStories(all, { signatures });
   const sorted = all.filter((_, i) => stories.canonicalOf[i] === i);
   const positionOf = new Map<number, number>();
   all.forEach((_, i) => {
