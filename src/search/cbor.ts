@@ -8,34 +8,17 @@
 export type Cbor = number | string | Uint8Array | boolean | null | Cbor[] | { [key: string]: Cbor };
 
 export function decodeCbor(bytes: Uint8Array): Cbor {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder('utf-8', { fatal: true });
   let i = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    if (info === 24) return view.getUint8(i++);
-    if (info === 25) return (i += 2), view.getUint16(i - 2);
-    if (info === 26) return (i += 4), view.getUint32(i - 4);
-    if (info === 27) {
-      const n = view.getBigUint64(i);
-      i += 8;
-      if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error('cbor: integer too large');
-      return Number(n);
-    }
-    throw new Error(`cbor: unsupported length ${info} at ${i}`);
-  };
   const item = (): Cbor => {
-    if (i >= bytes.length) throw new Error('cbor: truncated');
-    const first = bytes[i++]!;
-    const major = first >> 5;
-    const info = first & 31;
+    const [major, info, n, next] = readHead(bytes, i);
+    i = next;
     if (major === 7) {
       if (info === 20) return false;
       if (info === 21) return true;
       if (info === 22) return null;
       throw new Error(`cbor: unsupported simple value ${info}`);
     }
-    const n = length(info);
     switch (major) {
       case 0:
         return n;
@@ -68,14 +51,17 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return value;
 }
 
-/** The head of an item: its major type and length (or value), as encodeCbor writes it. */
+/** The head of an item: its major type and length (or value), in the shortest form. */
 export function cborHead(major: number, n: number): Uint8Array {
   const m = major << 5;
   if (n < 24) return Uint8Array.of(m | n);
   if (n < 0x100) return Uint8Array.of(m | 24, n);
   if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 255);
   if (n < 0x100000000) return Uint8Array.of(m | 26, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
-  throw new Error(`cbor: length too large: ${n}`);
+  const out = new Uint8Array(9);
+  out[0] = m | 27;
+  new DataView(out.buffer).setBigUint64(1, BigInt(n));
+  return out;
 }
 
 /** The head of the item at `i`: [major type, info bits, length or value, offset after the head]. */
@@ -150,16 +136,7 @@ export function cborLeadingText(item: Uint8Array): string {
 export function encodeCbor(value: Cbor): Uint8Array {
   const out: number[] = [];
   const head = (major: number, n: number) => {
-    const m = major << 5;
-    if (n < 24) out.push(m | n);
-    else if (n < 0x100) out.push(m | 24, n);
-    else if (n < 0x10000) out.push(m | 25, n >> 8, n & 255);
-    else if (n < 0x100000000) out.push(m | 26, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
-    else {
-      const big = BigInt(n);
-      out.push(m | 27);
-      for (let s = 56n; s >= 0n; s -= 8n) out.push(Number((big >> s) & 255n));
-    }
+    for (const b of cborHead(major, n)) out.push(b);
   };
   const encoder = new TextEncoder();
   const item = (v: Cbor): void => {
