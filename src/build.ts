@@ -179,6 +179,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const output = path.resolve(options.output ?? '_site');
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
   const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
+  // the parse cache, which also keeps the article bodies the render reads back
+  const recordsDir = cacheRoot ? path.join(cacheRoot, 'records') : null;
   const stageTimes: [string, number, number][] = [];
   const onProgress = options.onProgress ?? (() => {});
   const progress = (stage: string, done: number, total: number): void => {
@@ -237,7 +239,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       ? await load.loadScanned(scan, {
         now: new Date(),
         previousSlugs: await previousSlugs(output),
-        cache: cacheRoot ? path.join(cacheRoot, 'records') : false,
+        cache: recordsDir ?? false,
         // the bodies stay in the record cache; each render run reads back its own (readBodies below)
         bodiesInCache: true,
         onProgress: (done, total) => progress('đọc bài', done, total),
@@ -279,7 +281,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     let done = 0;
     rendered = await renderSite({
       root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,
-      readBodies: cacheRoot ? bodyReader(path.join(cacheRoot, 'records')) : undefined,
+      readBodies: recordsDir ? bodyReader(recordsDir) : undefined,
       onFiles: async (files) => {
         await writer.write(files);
         progress('dựng trang', (done += files.length), archive.counts.pages);

@@ -113,13 +113,20 @@ test('signatures and topics come with the cached record; another version of them
     entry.derived.topics = ['sai'];
     writeFileSync(f, JSON.stringify(entry));
   }
-  const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01') });
+  const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01'), bodiesInCache: true });
   assert.equal(second.cacheHits, second.records.length, 'no re-parse');
   assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
   for (const f of entries) {
     const entry = JSON.parse(readFileSync(f, 'utf8'));
     assert.notEqual(entry.derived.version, 'old', 'and written back');
     assert.ok(!JSON.stringify(entry.record.warnings).includes('date/future'), 'without the clock-dependent warning');
+    assert.ok(entry.record.html.length > 0, 'with its body');
+  }
+  // the bodies stay in the cache, whether the derived part was written back or read as it was
+  const third = await loadArchive(join(dir, 'articles'), { cache, bodiesInCache: true });
+  for (const loaded of [second, third]) {
+    assert.equal(loaded.bodyRefs.size, loaded.records.length);
+    assert.ok(loaded.records.every((r) => r.html === ''), 'no body held');
   }
   rmSync(dir, { recursive: true });
 });

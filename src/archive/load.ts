@@ -266,7 +266,6 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     records.push(r.record);
   }
   await writeBack();
-  for (const r of bodyRefs.keys()) r.html = '';
   assignUniqueSlugs(records, options.previousSlugs);
   return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }
