@@ -13,8 +13,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import * as pagefind from 'pagefind';
-import { loadArchive } from '../src/archive/load.ts';
-import { generateArchive } from '../src/generate/index.ts';
+import { seedAndGeneratedRecords } from './support/records.ts';
 import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { cborArrayItems, cborHead, cborLeadingText, decodeCbor, encodeCbor, type Cbor } from '../src/search/cbor.ts';
 import { aliasTable } from '../src/search/content.ts';
@@ -26,10 +25,8 @@ const bundle = () => path.join(tmp, 'bundle');
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'search-rechunk-'));
-  const generated = path.join(tmp, 'generated');
-  generateArchive({ articles: 60, out: generated, seed: 5 });
-  const now = new Date('2026-01-01T00:00:00Z');
-  const records = [...(await loadArchive('articles', { now, cache: false })).records, ...(await loadArchive(generated, { now, cache: false })).records];
+  const { own, generated } = await seedAndGeneratedRecords(tmp, 60, 5);
+  const records = [...own, ...generated];
   const aliases = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   assert.ok(index, errors.join('; '));

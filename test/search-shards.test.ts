@@ -19,7 +19,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
-import { loadArchive } from '../src/archive/load.ts';
+import { seedAndGeneratedRecords } from './support/records.ts';
 import { buildSite } from '../src/build.ts';
 import { generateArchive } from '../src/generate/index.ts';
 import type { ArticleRecord } from '../src/record.ts';
@@ -38,11 +38,7 @@ const sharded = () => path.join(tmp, 'sharded');
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'search-shards-'));
-  const generated = path.join(tmp, 'generated');
-  generateArchive({ articles: 200, out: generated, seed: 11 });
-  const now = new Date('2026-01-01T00:00:00Z');
-  const own = (await loadArchive('articles', { now, cache: false })).records;
-  const more = (await loadArchive(generated, { now, cache: false })).records;
+  const { own, generated: more } = await seedAndGeneratedRecords(tmp, 200, 11);
   const slugs = new Set(own.map((r) => r.slug));
   records = [...own, ...more.filter((r) => !slugs.has(r.slug))];
   // The pages (and a one-shard index: the archive is smaller than a shard), then the same site re-indexed in shards of 40.
