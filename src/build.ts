@@ -24,7 +24,7 @@ import { RecordCache } from './archive/recordCache.ts';
 import { versionOf } from './archive/parserVersion.ts';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from './concurrency.ts';
-import { planPages, type PageHashes } from './site/pageReuse.ts';
+import { PageHasher, planPages, type PageHashes } from './site/pageReuse.ts';
 import type { SiteData } from './site/data.ts';
 import type { SearchIndexResult } from './search/index.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
@@ -211,7 +211,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, foldCopies, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
+  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
   const staging = `${output}.building-${process.pid}`;
@@ -269,7 +269,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const lastPages = options.force || !pagesFile ? null : await readFile(pagesFile, 'utf8').then((t) => JSON.parse(t) as PageHashes, () => null);
   const present = new Set(lastPages ? await pMap(Object.keys(lastPages.pages), (p) => stat(path.join(output, p)).then(() => p, () => null), { concurrency: IO_CONCURRENCY }) : []);
   const pageHashes: PageHashes = { context: renderContext, pages: {} };
-  const plan = <T extends { url: string }>(items: readonly T[]) => planPages(items, lastPages, pageHashes, (p) => present.has(p));
+  const hasher = new PageHasher(isSharedRef);
+  const plan = <T extends { url: string }>(items: readonly T[]) => planPages(items, lastPages, pageHashes, (p) => present.has(p), hasher);
   const plans = { articles: plan(archive.articles), listPages: plan(archive.listPages), indexPages: plan(archive.indexPages), topicPages: plan(archive.topicPages) };
   const toRender: SiteData = { ...archive, articles: plans.articles.render, listPages: plans.listPages.render, indexPages: plans.indexPages.render, topicPages: plans.topicPages.render };
   const kept = Object.values(plans).flatMap((p) => p.keep);

@@ -331,6 +331,37 @@ test('page reuse: a page is kept only with the same context, the same data and i
   assert.equal(planPages(items, first, { context: 'c1', pages: {} }, (p) => p !== 'bai-viet/a/index.html').render.length, 1, 'a file gone from the last site is rendered');
 });
 
+test('page hashes: a shared article ref is digested once, and a change in it changes every page that lists it', async () => {
+  const { PageHasher } = await import('../src/site/pageReuse.ts');
+  const { isSharedRef } = await import('../src/site/data.ts');
+  const archive = buildSiteData(records);
+  const list = archive.listPages.find((p) => p.items.length > 1)!;
+  assert.ok(list && isSharedRef(list.items[0]!), 'the list items are the shared refs');
+  assert.ok(!isSharedRef(list.breadcrumbs[0]!), 'a page\'s own links are not');
+  // the same page data gives the same hash on every build (a fresh hasher: new digests)
+  assert.equal(new PageHasher(isSharedRef).hash(list), new PageHasher(isSharedRef).hash(list));
+  // another build, one article's title edited: the pages that list it change, the others do not
+  const target = list.items[1]!;
+  const again = buildSiteData(records.map((r) => (`/bai-viet/${r.slug}/` === target.url ? { ...r, title: `${r.title} (sửa)` } : r)));
+  const hashes = (data: typeof archive) => {
+    const hasher = new PageHasher(isSharedRef);
+    return new Map([...data.articles, ...data.listPages, ...data.topicPages].map((p) => [p.url, { hash: hasher.hash(p), plain: new PageHasher().hash(p) }]));
+  };
+  const before = hashes(archive);
+  const after = hashes(again);
+  const pages = [...again.articles, ...again.listPages, ...again.topicPages];
+  const lists = (p: (typeof pages)[number]): boolean => JSON.stringify(p).includes(`"url":"${target.url}"`) || p.url === target.url;
+  let changed = 0;
+  for (const page of pages) {
+    const b = before.get(page.url)!;
+    const a = after.get(page.url)!;
+    assert.equal(a.hash !== b.hash, a.plain !== b.plain, `${page.url}: digests and plain JSON agree on what changed`);
+    assert.equal(a.hash !== b.hash, lists(page), `${page.url} changes exactly when it shows the edited article`);
+    if (a.hash !== b.hash) changed++;
+  }
+  assert.ok(changed >= 3, `${changed} pages show the edited article`);
+});
+
 test('render chunks: the paginated pages cut in order, none lost, at most the chunk size each', async () => {
   const { renderChunks } = await import('../src/site/render.ts');
   const item = (url: string) => ({ url }) as never;

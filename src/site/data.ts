@@ -268,6 +268,15 @@ function summarize(r: ArticleRecord, max = 180): string {
   return ownCopy(`${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`);
 }
 
+/** The refs of this build's articles: each one object, listed on many pages (see PageHasher). */
+const sharedRefs = new WeakSet<object>();
+function sharedRef(ref: ArticleRef): ArticleRef {
+  sharedRefs.add(ref);
+  return ref;
+}
+/** Is `value` one of the article refs that many pages share? */
+export const isSharedRef = (value: object): boolean => sharedRefs.has(value);
+
 export function pageUrl(baseUrl: string, n: number): string {
   return n === 1 ? baseUrl : `${baseUrl}trang/${n}/`;
 }
@@ -391,7 +400,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   const placeGroups = groupBy(sorted, (r) => r.places);
 
   // --- refs and views ------------------------------------------------------
-  const refs: ArticleRef[] = sorted.map((r) => ({
+  const refs: ArticleRef[] = sorted.map((r) => sharedRef({
     title: r.title,
     url: PATHS.article(r.slug),
     dateShort: formatShort(r.published),
