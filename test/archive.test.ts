@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadArchive, assignUniqueSlugs } from '../src/archive/load.ts';
 import { ParsePool } from '../src/archive/parsePool.ts';
+import { RecordCache } from '../src/archive/recordCache.ts';
 import type { ArticleRecord } from '../src/record.ts';
 
 function tempArticles(): string {
@@ -105,22 +106,29 @@ test('signatures and topics come with the cached record; another version of them
   const topics = first.records.map((r) => first.derived.get(r)!.topics);
   assert.ok(topics.some((t) => t.length > 0), 'the seeds have topics');
 
-  // every cached entry as if made by older stories/topics code
+  // every cached entry as if made by older stories/topics code; the first one also in the
+  // format of earlier builds (one JSON text, body included)
+  const store = new RecordCache(cache);
   const entries = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(cache, f));
-  for (const f of entries) {
-    const entry = JSON.parse(readFileSync(f, 'utf8'));
-    entry.derived.version = 'old';
-    entry.derived.topics = ['sai'];
-    writeFileSync(f, JSON.stringify(entry));
+  const keyOf = (f: string) => basename(f, '.json');
+  for (const [i, f] of entries.entries()) {
+    const entry = (await store.get(keyOf(f)))!;
+    assert.ok(entry.record!.html.length > 0, 'an entry holds its body');
+    entry.derived!.version = 'old';
+    entry.derived!.topics = ['sai'];
+    if (i === 0) writeFileSync(f, JSON.stringify(entry));
+    else await store.set(keyOf(f), entry);
   }
   const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01'), bodiesInCache: true });
   assert.equal(second.cacheHits, second.records.length, 'no re-parse');
   assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
   for (const f of entries) {
-    const entry = JSON.parse(readFileSync(f, 'utf8'));
-    assert.notEqual(entry.derived.version, 'old', 'and written back');
-    assert.ok(!JSON.stringify(entry.record.warnings).includes('date/future'), 'without the clock-dependent warning');
-    assert.ok(entry.record.html.length > 0, 'with its body');
+    const entry = (await store.get(keyOf(f)))!;
+    assert.notEqual(entry.derived!.version, 'old', 'and written back');
+    assert.ok(!JSON.stringify(entry.record!.warnings).includes('date/future'), 'without the clock-dependent warning');
+    assert.equal(entry.record!.html, first.records.find((r) => r.sourceFile === entry.record!.sourceFile)!.html, 'with its body');
+    assert.equal(await store.html(keyOf(f)), entry.record!.html, 'which html() reads alone');
+    assert.equal((await store.get(keyOf(f), { body: false }))!.record!.html, '', 'and get() can leave out');
   }
   // the bodies stay in the cache, whether the derived part was written back or read as it was
   const third = await loadArchive(join(dir, 'articles'), { cache, bodiesInCache: true });

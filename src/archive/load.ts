@@ -189,15 +189,16 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   const results: CachedParse[] = new Array(listed.length);
   let done = 0;
   let hits = 0;
-  // With bodiesInCache, a body is let go as soon as its record is safe in the cache (a record
-  // whose derived part is stale keeps it until that is written back, below).
+  // With bodiesInCache, a cached body is not read at all, and a parsed one is let go as soon as
+  // its record is safe in the cache (a record whose derived part is stale keeps it until that is
+  // written back, below).
   const leaveBody = (r: CachedParse | undefined): CachedParse | undefined => {
     if (r?.record && cache && options.bodiesInCache && r.derived?.version === derivedVersion()) r.record.html = '';
     return r;
   };
   // The cache first, many reads at a time (the file system's latency, not the CPU, is the cost).
   const cached = cache
-    ? await pMap(scan.entries, (entry) => ('error' in entry ? undefined : cache.get(entry.key).then(leaveBody)), { concurrency: IO_CONCURRENCY })
+    ? await pMap(scan.entries, (entry) => ('error' in entry ? undefined : cache.get(entry.key, { body: !options.bodiesInCache }).then(leaveBody)), { concurrency: IO_CONCURRENCY })
     : [];
   const misses: number[] = [];
   scan.entries.forEach((entry, i) => {
@@ -238,7 +239,14 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   // a change a large archive's bodies are not all held until the end.
   let stale: { key: string; value: CachedParse; record: ArticleRecord }[] = [];
   const writeBack = async (): Promise<void> => {
-    if (cache) await pMap(stale, (s) => cache.set(s.key, s.value), { concurrency: IO_CONCURRENCY });
+    if (cache) {
+      await pMap(stale, async (s) => {
+        // with bodiesInCache the cache read above left the body in the entry: it goes back with it
+        const record = s.value.record!;
+        if (options.bodiesInCache && !record.html) record.html = (await cache.html(s.key)) ?? '';
+        await cache.set(s.key, s.value);
+      }, { concurrency: IO_CONCURRENCY });
+    }
     if (cache && options.bodiesInCache) for (const s of stale) s.record.html = '';
     stale = [];
   };

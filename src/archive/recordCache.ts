@@ -1,7 +1,11 @@
 /**
  * A content-hashed cache of parse results: key = parser version + path + bytes.
- * One small JSON file per entry under .cache/records/<2 hex>/<hash>.json, so that
+ * One small file per entry under .cache/records/<2 hex>/<hash>.json, so that
  * adding one article writes one file, and a changed rule invalidates everything.
+ * An entry is the JSON of the parse with the body HTML left out, a line feed, then
+ * the body HTML: a load that leaves the bodies in the cache decodes and parses only
+ * the first part, and the render reads only the second. (An entry of one JSON text,
+ * body included, as earlier builds wrote them, is read as well.)
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -21,6 +25,9 @@ export function cacheKey(version: string, sourceFile: string, bytes: Uint8Array)
   return createHash('sha256').update(version).update('\0').update(sourceFile).update('\0').update(bytes).digest('hex');
 }
 
+/** between an entry's JSON and its body HTML: JSON.stringify never writes a raw line feed */
+const BODY_SEPARATOR = 0x0a;
+
 export class RecordCache {
   constructor(private readonly dir: string) {}
 
@@ -28,9 +35,19 @@ export class RecordCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string): Promise<CachedParse | undefined> {
+  private async read(key: string): Promise<Buffer | undefined> {
+    return readFile(this.path(key)).catch(() => undefined);
+  }
+
+  /** The entry under `key`; with `body: false` its record's html is "" (see html()). Undefined when missing or unreadable. */
+  async get(key: string, options: { body?: boolean } = {}): Promise<CachedParse | undefined> {
+    const bytes = await this.read(key);
+    if (!bytes) return undefined;
     try {
-      return JSON.parse(await readFile(this.path(key), 'utf8')) as CachedParse;
+      const cut = bytes.indexOf(BODY_SEPARATOR);
+      const entry = JSON.parse(bytes.toString('utf8', 0, cut === -1 ? bytes.length : cut)) as CachedParse;
+      if (cut !== -1 && entry.record) entry.record.html = options.body === false ? '' : bytes.toString('utf8', cut + 1);
+      return entry;
     } catch {
       return undefined;
     }
@@ -38,6 +55,10 @@ export class RecordCache {
 
   /** The body HTML of the record cached under `key` (see LoadOptions.bodiesInCache); undefined when the entry is gone. */
   async html(key: string): Promise<string | undefined> {
+    const bytes = await this.read(key);
+    if (!bytes) return undefined;
+    const cut = bytes.indexOf(BODY_SEPARATOR);
+    if (cut !== -1) return bytes.toString('utf8', cut + 1);
     return (await this.get(key))?.record?.html;
   }
 
@@ -46,7 +67,8 @@ export class RecordCache {
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     // written aside and renamed: a build killed midway never leaves half an entry
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(value));
+    const { record } = value;
+    await writeFile(tmp, record ? `${JSON.stringify({ ...value, record: { ...record, html: '' } })}\n${record.html}` : JSON.stringify(value));
     await rename(tmp, file);
   }
 }
