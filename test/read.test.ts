@@ -107,3 +107,17 @@ test('front matter: the same broken YAML read twice is an error both times', () 
   assert.equal(readFrontMatter(text).findings[0]?.ruleId, 'front-matter/yaml');
   assert.equal(readFrontMatter(text).findings[0]?.ruleId, 'front-matter/yaml');
 });
+
+test('wordCount counts what /[\\p{L}\\p{N}]+/gu finds, on any text', async () => {
+  const { default: fc } = await import('fast-check');
+  const { wordCount } = await import('../src/read/text.ts');
+  const byRegex = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  for (const line of [
+    'HÀ NỘI, ngày 19/6/2024 - Tổng thống Nga Vladimir Putin đến Bình Nhưỡng.',
+    'Triều Tiên (NFD): Trie\u0300u Tie\u0302n',
+    'Ảnh: Reuters · 😀 𝐀𝐁 ١٢٣ 三十 ½ ² x\uD800y \uDC00z',
+    '', '   ', '--', '2024', 'Kim Jong-un',
+  ]) assert.equal(wordCount(line), byRegex(line), JSON.stringify(line));
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => wordCount(s) === byRegex(s)), { numRuns: 3000 });
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'ạ', ' ', '-', '9', '\u0300', '😀', '\uD800', '\uDC00', 'Đ', '.'), maxLength: 40 }), (s) => wordCount(s) === byRegex(s)), { numRuns: 3000 });
+});

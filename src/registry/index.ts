@@ -78,10 +78,17 @@ export interface Mention {
 /** Words of a name or a text: letters and digits; ".", "&" and "+" count as words ("V.Putin", "TG&VN", "Vietnam+"). */
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[.&+]/gu;
 export interface Token { text: string; index: number; end: number }
+/** the rules of one parse tokenize the same lines (agencies, people and places, document rules): remembered, within bounds */
+const tokenMemo = new Map<string, readonly Token[]>();
+const TOKEN_MEMO = 2_000;
 /** the words of a text, once, for all the registries that scan it */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  const known = tokenMemo.get(text);
+  if (known) return known;
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) out.push({ text: m[0], index: m.index, end: m.index + m[0].length });
+  if (tokenMemo.size >= TOKEN_MEMO) tokenMemo.clear();
+  tokenMemo.set(text, out);
   return out;
 }
 
