@@ -181,10 +181,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
   // the parse cache, which also keeps the article bodies the render reads back
   const recordsDir = cacheRoot ? path.join(cacheRoot, 'records') : null;
-  const stageTimes: [string, number, number][] = [];
+  const stageTimes: [string, number, number, number | null][] = [];
   const onProgress = options.onProgress ?? (() => {});
+  // BUILD_TIMINGS=heap under node --expose-gc: also the live heap of this thread at each stage's start (after a full GC)
+  const liveHeap = (): number | null => {
+    if (process.env.BUILD_TIMINGS !== 'heap' || typeof globalThis.gc !== 'function') return null;
+    globalThis.gc();
+    return process.memoryUsage().heapUsed;
+  };
   const progress = (stage: string, done: number, total: number): void => {
-    if (stageTimes.at(-1)?.[0] !== stage) stageTimes.push([stage, performance.now(), process.memoryUsage.rss()]);
+    if (stageTimes.at(-1)?.[0] !== stage) stageTimes.push([stage, performance.now(), process.memoryUsage.rss(), liveHeap()]);
     onProgress(stage, done, total);
   };
 
@@ -307,7 +313,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
     // the time of each stage, and this process's memory when the next began
-    const rows = stageTimes.slice(0, -1).map(([name, at], i) => `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s (→ ${(stageTimes[i + 1]![2] / 2 ** 20).toFixed(0)} MB)`);
+    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+    const rows = stageTimes.slice(0, -1).map(([name, at, , live], i) => {
+      const heap = live === null ? '' : `, live heap at start ${mb(live)} MB`;
+      return `${name} ${((stageTimes[i + 1]![1] - at) / 1000).toFixed(1)} s (→ ${mb(stageTimes[i + 1]![2])} MB${heap})`;
+    });
     process.stderr.write(`stages: ${rows.join(' · ')} (search index in all: ${searchSeconds.toFixed(1)} s, beside the pages)\n`);
   }
   if (stateFile && pagesFile) {
