@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Message } from './archive/load.ts';
+import type { ArchiveScan, Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
 import { copyInto, emptyTrash, StagingWriter, swapIn } from './site/output.ts';
@@ -173,8 +173,24 @@ function bodyReader(dir: string): ReadBodies {
   }, { concurrency: IO_CONCURRENCY });
 }
 
+/**
+ * The record cache keeps what the last build of every output read (each output's keys in
+ * its state folder, `record-keys.json`); the entries of edited, renamed and deleted files go.
+ */
+async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir: string, scan: ArchiveScan, startedAt: Date): Promise<void> {
+  const ours = scan.entries.flatMap((e) => ('key' in e ? [e.key] : []));
+  await writeFile(path.join(stateDir, 'record-keys.json'), JSON.stringify(ours));
+  const keep = new Set<string>();
+  for (const dir of await readdir(statesDir).catch(() => [] as string[])) {
+    const keys = await readFile(path.join(statesDir, dir, 'record-keys.json'), 'utf8').then((t) => JSON.parse(t) as string[], () => []);
+    for (const key of keys) keep.add(key);
+  }
+  await new RecordCache(recordsDir).prune(keep, startedAt);
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  const startedAt = new Date();
   const input = options.input ?? 'articles';
   const output = path.resolve(options.output ?? '_site');
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
@@ -326,6 +342,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
     await writeFile(stateFile, JSON.stringify(state));
   }
+  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt);
 
   return {
     articles: archive.counts.articles,

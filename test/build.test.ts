@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as buildModule from '../src/build.ts';
@@ -51,6 +51,42 @@ test('rebuilds redo only what changed; a deleted article leaves no stale page', 
   assert.ok(!existsSync(join(w.out, 'bai-viet', 'nga-noi-ve-y-dinh-tien-xa-hon-voi-trieu-tien')), 'a deleted article has no page');
   const home = readFileSync(join(w.out, 'index.html'), 'utf8');
   assert.ok(!home.includes('tiến xa hơn'), 'and no list links to it');
+  rmSync(w.dir, { recursive: true });
+});
+
+test('the record cache keeps what the last build of each output read; the entries of edited and deleted files go', async () => {
+  const w = workspace();
+  const entries = () => listFiles(join(w.cache, 'records'));
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  await buildSite(opts);
+  const articles = readdirSync(w.articles).length;
+  assert.equal(entries().length, articles, 'one entry per article');
+
+  // another output from another folder, sharing the cache
+  const other = join(w.dir, 'other');
+  mkdirSync(other);
+  cpSync(join(w.articles, '002_43dc0896c6e506a4.txt'), join(other, 'x.txt'));
+  await buildSite({ ...opts, input: other, output: join(w.dir, '_other') });
+  assert.equal(entries().length, articles + 1);
+
+  const file = join(w.articles, '001_a7106049b9dd7f83.txt');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\nMột dòng mới ở cuối bài.\n`);
+  rmSync(join(w.articles, '004_d438f4879cd1b813.txt'));
+  // a half-written entry of a build killed long ago, and a file the cache does not know
+  const stray = join(w.cache, 'records', 'ab', `${'ab'.repeat(32)}.json.12345.tmp`);
+  mkdirSync(join(w.cache, 'records', 'ab'), { recursive: true });
+  writeFileSync(stray, '{');
+  utimesSync(stray, new Date('2020-01-01'), new Date('2020-01-01'));
+  writeFileSync(join(w.cache, 'records', 'ab', 'GHI-CHU.txt'), 'của người dùng');
+  const edited = await buildSite(opts);
+  assert.equal(edited.cacheHits, articles - 2);
+  const left = entries();
+  assert.equal(left.filter((f) => f.endsWith('.json')).length, articles - 1 + 1, 'the edited article\'s old entry and the deleted one\'s went; the other output\'s stayed');
+  assert.ok(!left.some((f) => f.endsWith('.tmp')), 'the half-written entry went');
+  assert.ok(left.includes(join('ab', 'GHI-CHU.txt')), 'a file that is no entry stays');
+
+  // the next build reads everything from the cache again
+  assert.equal((await buildSite({ ...opts, force: true })).cacheHits, articles - 1);
   rmSync(w.dir, { recursive: true });
 });
 

@@ -8,7 +8,7 @@
  * body included, as earlier builds wrote them, is read as well.)
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../parse.ts';
 import type { ArticleRecord } from '../record.ts';
@@ -70,5 +70,27 @@ export class RecordCache {
     const { record } = value;
     await writeFile(tmp, record ? `${JSON.stringify({ ...value, record: { ...record, html: '' } })}\n${record.html}` : JSON.stringify(value));
     await rename(tmp, file);
+  }
+
+  /**
+   * Deletes the entries whose key is not in `keep`, and the half-written files of killed
+   * builds, but nothing written at or after `since` (a build running beside this one may
+   * have just written it). Returns how many files went.
+   */
+  async prune(keep: ReadonlySet<string>, since: Date): Promise<number> {
+    let removed = 0;
+    for (const shard of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      for (const name of await readdir(join(this.dir, shard)).catch(() => [] as string[])) {
+        const key = /^([0-9a-f]{64})\.json(?:\.\d+\.tmp)?$/.exec(name)?.[1];
+        if (!key || (keep.has(key) && name.endsWith('.json'))) continue;
+        const file = join(this.dir, shard, name);
+        const written = await stat(file).then((s) => s.mtime, () => null);
+        if (!written || written >= since) continue;
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }
