@@ -233,7 +233,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { buildSearchIndexInWorker, searchable }] = await Promise.all([
+  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
   const staging = `${output}.building-${process.pid}`;
@@ -248,8 +248,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let searchSeconds = 0;
   let searchProgress: [number, number] = [0, 0];
   let search: Promise<SearchIndexResult> | undefined;
+  // started now, it loads its code while the archive is read
+  const searchWorker = startSearchWorker();
   const abandon = async (error: unknown): Promise<never> => {
-    await search?.catch(() => {});
+    if (search) await search.catch(() => {});
+    else await searchWorker.stop();
     await rm(staging, { recursive: true, force: true });
     throw error;
   };
@@ -269,7 +272,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
     progress('dữ liệu trang', 0, loaded.records.length);
     const folded = foldCopies(loaded.records, loaded.derived);
-    search = buildSearchIndexInWorker({
+    search = searchWorker.run({
       siteDir: staging, records: loaded.records.map(searchable), pathPrefix,
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
       // unchanged shards are linked from the last site; their state is kept beside this output's cache

@@ -27,11 +27,33 @@ export function searchable(r: SearchableRecord): SearchableRecord {
   return { slug, title, lede, text: ownCopy(indexedBody(text)), published, outlet, originalOutlet, people, places };
 }
 
-/** Runs buildSearchIndex() in a worker thread; `onProgress` as records are indexed. */
-export function buildSearchIndexInWorker(job: SearchJob, onProgress: (done: number, total: number) => void = () => {}): Promise<SearchIndexResult> {
-  // The job (every record's indexed text) is copied to the worker here, and no closure below
-  // refers to it: it is not held in this thread while the worker runs.
-  return settledBy(new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: import.meta.url, job } }), onProgress);
+/** A worker thread that loads the search code while the build reads the archive, then makes the index of the job it is sent. */
+export interface SearchWorker {
+  /** Sends the job (every record's indexed text, copied to the worker here: not held in this thread while it runs). */
+  run(job: SearchJob, onProgress?: (done: number, total: number) => void): Promise<SearchIndexResult>;
+  /** Stops a worker that was sent no job (a build that failed first). */
+  stop(): Promise<void>;
+}
+
+export function startSearchWorker(): SearchWorker {
+  const worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: import.meta.url, search: true } });
+  // until it has a job, the worker does not keep the process alive
+  worker.unref();
+  let progress = (_done: number, _total: number): void => {};
+  const result = settledBy(worker, (done, total) => progress(done, total));
+  // handled by run()'s caller; a worker stopped before it had a job is no failure
+  result.catch(() => {});
+  return {
+    run(job, onProgress = () => {}) {
+      progress = onProgress;
+      worker.ref();
+      worker.postMessage(job);
+      return result;
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
 }
 
 function settledBy(worker: Worker, onProgress: (done: number, total: number) => void): Promise<SearchIndexResult> {
@@ -51,13 +73,12 @@ function settledBy(worker: Worker, onProgress: (done: number, total: number) => 
   });
 }
 
-// In the worker: run the job given in workerData.
-const job = (workerData as { job?: SearchJob } | null)?.job;
-if (parentPort && job) {
+// In the worker: load the search code, then make the index of the job the build sends.
+if (parentPort && (workerData as { search?: boolean } | null)?.search) {
   const port = parentPort;
   const { buildSearchIndex } = await import('./index.ts');
   const { PATHS } = await import('../site/data.ts');
-  const { pageUrls, ...options } = job;
+  const { pageUrls, ...options } = await new Promise<SearchJob>((resolve) => port.once('message', resolve));
   const withPage = new Set(pageUrls);
   try {
     const result = await buildSearchIndex({
