@@ -70,7 +70,9 @@ export class StagingWriter {
     await this.makeDirs(files.map((f) => f.path));
     await pMap(files, async (f) => {
       const target = join(this.staging, f.path);
-      const hash = contentHash(f.content);
+      // encoded once, for the hash and the file
+      const bytes = typeof f.content === 'string' ? Buffer.from(f.content) : f.content;
+      const hash = contentHash(bytes);
       this.manifest[f.path] = hash;
       if (this.before[f.path] === hash) {
         try {
@@ -81,7 +83,7 @@ export class StagingWriter {
           // not there, or another file system: write it
         }
       }
-      await writeFile(target, f.content);
+      await writeFile(target, bytes);
       this.written++;
     }, { concurrency: IO_CONCURRENCY });
   }
