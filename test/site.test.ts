@@ -253,6 +253,25 @@ describe('site data', () => {
     assert.equal(formatLong({ ...undated, partial: null }), 'Chưa rõ ngày đăng');
   });
 
+  test('formatLong writes what date-fns writes for a TZDate in Vietnam time, on every day of 28 years', async () => {
+    const { format } = await import('date-fns');
+    const { vi } = await import('date-fns/locale');
+    const { TZDate } = await import('@date-fns/tz');
+    let checked = 0;
+    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2026, 11, 31); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      for (const time of [null, '00:00', '07:05', '23:59']) {
+        const [hh, mm] = (time ?? '00:00').split(':').map(Number) as [number, number];
+        const at = new TZDate(y, m - 1, d, hh, mm, 'Asia/Ho_Chi_Minh');
+        const expected = format(at, time ? "EEEE, d 'tháng' M, yyyy 'lúc' HH:mm" : "EEEE, d 'tháng' M, yyyy", { locale: vi });
+        assert.equal(formatLong({ date: day, time, iso: null, partial: null, origin: 'dateline' }), expected);
+        checked++;
+      }
+    }
+    assert.ok(checked > 40_000);
+  });
+
   test('escaping', () => {
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     assert.equal(html`<p title="${'"x"'}">${'<b>'}${raw('<i>ok</i>')}</p>`.value, '<p title="&quot;x&quot;">&lt;b&gt;<i>ok</i></p>');

@@ -1,33 +1,37 @@
 /**
- * Vietnamese dates. Records carry the day and time in Vietnam time as strings;
- * they are read as wall-clock time in Asia/Ho_Chi_Minh, so nothing depends on
- * the machine's time zone.
+ * Vietnamese dates. Records carry the day and time in Vietnam time (Asia/Ho_Chi_Minh)
+ * as strings; they are written as that wall-clock time, with calendar arithmetic in
+ * UTC, so nothing depends on the machine's time zone.
  */
-import { format } from 'date-fns';
+import type { Day } from 'date-fns';
 import { vi } from 'date-fns/locale';
-import { TZDate } from '@date-fns/tz';
 import type { Published } from '../record.ts';
-
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y ?? 1970, m ?? 1, d ?? 1];
 }
 
-function tzDate(date: string, time: string | null): TZDate {
-  const [y, m, d] = parts(date);
-  const [hh, mm] = (time ?? '00:00').split(':').map(Number);
-  return new TZDate(y, m - 1, d, hh ?? 0, mm ?? 0, TIME_ZONE);
+/** "Thứ Tư": the weekday of a calendar day (in any time zone), named by date-fns's Vietnamese locale */
+function weekdayName(y: number, m: number, d: number): string {
+  return vi.localize.day(new Date(Date.UTC(y, m - 1, d)).getUTCDay() as Day, { width: 'wide', context: 'formatting' });
 }
 
-/** "Thứ Tư, 17 tháng 1, 2024 lúc 21:08"; without a time "Thứ Tư, 17 tháng 1, 2024"; undated "15 tháng 8, năm chưa rõ". */
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * "Thứ Tư, 17 tháng 1, 2024 lúc 21:08"; without a time "Thứ Tư, 17 tháng 1, 2024"; undated "15 tháng 8, năm chưa rõ".
+ * The record's day and time are already Vietnam's wall clock, so they are written as they are
+ * (what date-fns's format() of a TZDate in Asia/Ho_Chi_Minh writes; a test holds it to that, for
+ * every day of several years), without a time-zone object per article.
+ */
 export function formatLong(p: Published): string {
   if (p.date) {
-    const d = tzDate(p.date, p.time);
-    return p.time
-      ? format(d, "EEEE, d 'tháng' M, yyyy 'lúc' HH:mm", { locale: vi })
-      : format(d, "EEEE, d 'tháng' M, yyyy", { locale: vi });
+    const [y, m, d] = parts(p.date);
+    const day = `${weekdayName(y, m, d)}, ${d} tháng ${m}, ${String(y).padStart(4, '0')}`;
+    if (!p.time) return day;
+    const [hh, mm] = p.time.split(':').map(Number);
+    return `${day} lúc ${two(hh ?? 0)}:${two(mm ?? 0)}`;
   }
   return formatPartial(p.partial);
 }

@@ -15,8 +15,11 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Escape for HTML text and double- or single-quoted attribute values. */
+const HTML_SPECIAL_RE = /[&<>"']/;
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  const text = String(value ?? '');
+  // most values (titles, dates, slugs) have nothing to escape
+  return HTML_SPECIAL_RE.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c) : text;
 }
 
 /** Escape for XML text and attributes (Atom, sitemap). Drops characters XML 1.0 forbids. */
