@@ -258,7 +258,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   };
   // The records are needed only in here: the site data keeps what the pages show, the search
   // job what the index reads (the indexed start of each text), the report their files and URLs,
-  // so the records' full text is not held while the pages render.
+  // so the records' full text is not held while the pages render. No function made in here may
+  // outlive it: a closure keeps its whole scope, records included (the worker holds the two below).
+  const onSearchProgress = (done: number, total: number): void => {
+    searchProgress = [done, total];
+    if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
+  };
+  const ignoreHere = (): void => {};
   const prepared = await (async () => {
     const loaded = load && scan
       ? await load.loadScanned(scan, {
@@ -277,12 +283,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
       // unchanged shards are linked from the last site; their state is kept beside this output's cache
       previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
-    }, (done, total) => {
-      searchProgress = [done, total];
-      if (pagesDone) progress('chỉ mục tìm kiếm', done, total);
-    });
+    }, onSearchProgress);
     // a failure there is awaited (and reported) below, after the pages
-    search.catch(() => {});
+    search.catch(ignoreHere);
     const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs, folded });
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);

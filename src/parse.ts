@@ -12,7 +12,7 @@ import { basename, extname } from 'node:path';
 import { decodeArticleBytes } from './read/decode.ts';
 import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
-import { normaliseLineEnds, slugify, toNFC } from './read/text.ts';
+import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
 import { splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
@@ -22,7 +22,7 @@ import { findEntities } from './extract/entities.ts';
 import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
-import { outletRegistry, toOutlet } from './registry/index.ts';
+import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
 import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
 
 export interface Finding {
@@ -74,6 +74,16 @@ function unique<T>(items: readonly T[]): T[] {
 }
 
 export function parseArticle(input: ParseInput): ParseResult {
+  try {
+    return parseOneArticle(input);
+  } finally {
+    // the rules' memos are of this article's lines: kept, they would keep its text alive
+    forgetWordCounts();
+    forgetTokens();
+  }
+}
+
+function parseOneArticle(input: ParseInput): ParseResult {
   const file = input.sourceFile;
   const findings: Finding[] = [];
   const warn = (line: number, column: number, message: string, ruleId: string): void => {

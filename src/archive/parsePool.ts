@@ -40,7 +40,9 @@ export class ParsePool {
     this.start(files.length);
     const results: CachedParse[] = new Array(files.length);
     if (this.workers.length === 0) {
-      files.forEach((f, i) => { results[i] = parseFile(f); onDone(); });
+      // copied, as a worker's message would be: a record's strings are slices of its input, and a
+      // title kept for the pages would keep the whole file's text alive for the rest of the build
+      files.forEach((f, i) => { results[i] = structuredClone(parseFile(f)); onDone(); });
       return results;
     }
     let next = 0;

@@ -63,6 +63,10 @@ function countWords(text: string): number {
 }
 /** the rules ask for the same lines' counts many times: remembered, within bounds */
 const wordCounts = new Map<string, number>();
+/** Forgets the counts: their lines are often slices that keep a whole article text alive (parseArticle calls it after each article). */
+export function forgetWordCounts(): void {
+  wordCounts.clear();
+}
 const WORD_COUNT_MEMO = 20_000;
 
 export function wordCount(text: string): number {

@@ -81,6 +81,10 @@ export interface Token { text: string; index: number; end: number }
 /** the rules of one parse tokenize the same lines (agencies, people and places, document rules): remembered, within bounds */
 const tokenMemo = new Map<string, readonly Token[]>();
 const TOKEN_MEMO = 2_000;
+/** Forgets the remembered lines, often slices that keep a whole article text alive (parseArticle calls it after each article). */
+export function forgetTokens(): void {
+  tokenMemo.clear();
+}
 /** the words of a text, once, for all the registries that scan it */
 export function tokenize(text: string): readonly Token[] {
   const known = tokenMemo.get(text);
