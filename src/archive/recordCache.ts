@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../parse.ts';
 import type { ArticleRecord } from '../record.ts';
@@ -41,7 +42,21 @@ export class RecordCache {
 
   /** The entry under `key`; with `body: false` its record's html is "" (see html()). Undefined when missing or unreadable. */
   async get(key: string, options: { body?: boolean } = {}): Promise<CachedParse | undefined> {
-    const bytes = await this.read(key);
+    return this.decode(await this.read(key), options);
+  }
+
+  /** get(), reading the file synchronously (many entries one after the other: see scanArchive). */
+  getSync(key: string, options: { body?: boolean } = {}): CachedParse | undefined {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(this.path(key));
+    } catch {
+      return undefined;
+    }
+    return this.decode(bytes, options);
+  }
+
+  private decode(bytes: Buffer | undefined, options: { body?: boolean }): CachedParse | undefined {
     if (!bytes) return undefined;
     try {
       const cut = bytes.indexOf(BODY_SEPARATOR);
