@@ -112,7 +112,7 @@ test('signatures and topics come with the cached record; another version of them
   const entries = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(cache, f));
   const keyOf = (f: string) => basename(f, '.json');
   for (const [i, f] of entries.entries()) {
-    const entry = (await store.get(keyOf(f)))!;
+    const entry = store.get(keyOf(f))!;
     assert.ok(entry.record!.html.length > 0, 'an entry holds its body');
     entry.derived!.version = 'old';
     entry.derived!.topics = ['sai'];
@@ -123,12 +123,12 @@ test('signatures and topics come with the cached record; another version of them
   assert.equal(second.cacheHits, second.records.length, 'no re-parse');
   assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
   for (const f of entries) {
-    const entry = (await store.get(keyOf(f)))!;
+    const entry = store.get(keyOf(f))!;
     assert.notEqual(entry.derived!.version, 'old', 'and written back');
     assert.ok(!JSON.stringify(entry.record!.warnings).includes('date/future'), 'without the clock-dependent warning');
     assert.equal(entry.record!.html, first.records.find((r) => r.sourceFile === entry.record!.sourceFile)!.html, 'with its body');
     assert.equal(await store.html(keyOf(f)), entry.record!.html, 'which html() reads alone');
-    assert.equal((await store.get(keyOf(f), { body: false }))!.record!.html, '', 'and get() can leave out');
+    assert.equal(store.get(keyOf(f), { body: false })!.record!.html, '', 'and get() can leave out');
   }
   // the bodies stay in the cache, whether the derived part was written back or read as it was
   const third = await loadArchive(join(dir, 'articles'), { cache, bodiesInCache: true });

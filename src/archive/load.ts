@@ -202,7 +202,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     return r;
   };
   // The cache first, read one entry after the other as the scan read the files (see there).
-  const cached = cache ? scan.entries.map((entry) => ('error' in entry ? undefined : leaveBody(cache.getSync(entry.key, { body: !options.bodiesInCache })))) : [];
+  const cached = cache ? scan.entries.map((entry) => ('error' in entry ? undefined : leaveBody(cache.get(entry.key, { body: !options.bodiesInCache })))) : [];
   const misses: number[] = [];
   scan.entries.forEach((entry, i) => {
     if ('error' in entry) results[i] = { record: null, findings: [entry.error] };

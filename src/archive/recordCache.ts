@@ -29,6 +29,18 @@ export function cacheKey(version: string, sourceFile: string, bytes: Uint8Array)
 /** between an entry's JSON and its body HTML: JSON.stringify never writes a raw line feed */
 const BODY_SEPARATOR = 0x0a;
 
+/** An entry's bytes: its JSON, and its body HTML after the separator (or inside the JSON, as earlier builds wrote them). */
+function decodeEntry(bytes: Buffer, withBody: boolean): CachedParse | undefined {
+  try {
+    const cut = bytes.indexOf(BODY_SEPARATOR);
+    const entry = JSON.parse(bytes.toString('utf8', 0, cut === -1 ? bytes.length : cut)) as CachedParse;
+    if (cut !== -1 && entry.record) entry.record.html = withBody ? bytes.toString('utf8', cut + 1) : '';
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
 export class RecordCache {
   constructor(private readonly dir: string) {}
 
@@ -36,45 +48,27 @@ export class RecordCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  private async read(key: string): Promise<Buffer | undefined> {
-    return readFile(this.path(key)).catch(() => undefined);
-  }
-
-  /** The entry under `key`; with `body: false` its record's html is "" (see html()). Undefined when missing or unreadable. */
-  async get(key: string, options: { body?: boolean } = {}): Promise<CachedParse | undefined> {
-    return this.decode(await this.read(key), options);
-  }
-
-  /** get(), reading the file synchronously (many entries one after the other: see scanArchive). */
-  getSync(key: string, options: { body?: boolean } = {}): CachedParse | undefined {
-    let bytes: Buffer | undefined;
+  /**
+   * The entry under `key`; with `body: false` its record's html is "" (see html()). Undefined when
+   * missing or unreadable. Read synchronously: a load reads thousands one after the other, and in a
+   * rebuild they are in the page cache (see scanArchive).
+   */
+  get(key: string, options: { body?: boolean } = {}): CachedParse | undefined {
+    let bytes: Buffer;
     try {
       bytes = readFileSync(this.path(key));
     } catch {
       return undefined;
     }
-    return this.decode(bytes, options);
-  }
-
-  private decode(bytes: Buffer | undefined, options: { body?: boolean }): CachedParse | undefined {
-    if (!bytes) return undefined;
-    try {
-      const cut = bytes.indexOf(BODY_SEPARATOR);
-      const entry = JSON.parse(bytes.toString('utf8', 0, cut === -1 ? bytes.length : cut)) as CachedParse;
-      if (cut !== -1 && entry.record) entry.record.html = options.body === false ? '' : bytes.toString('utf8', cut + 1);
-      return entry;
-    } catch {
-      return undefined;
-    }
+    return decodeEntry(bytes, options.body !== false);
   }
 
   /** The body HTML of the record cached under `key` (see LoadOptions.bodiesInCache); undefined when the entry is gone. */
   async html(key: string): Promise<string | undefined> {
-    const bytes = await this.read(key);
+    const bytes = await readFile(this.path(key)).catch(() => undefined);
     if (!bytes) return undefined;
     const cut = bytes.indexOf(BODY_SEPARATOR);
-    if (cut !== -1) return bytes.toString('utf8', cut + 1);
-    return (await this.get(key))?.record?.html;
+    return cut === -1 ? decodeEntry(bytes, true)?.record?.html : bytes.toString('utf8', cut + 1);
   }
 
   async set(key: string, value: CachedParse): Promise<void> {
