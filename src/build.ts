@@ -348,7 +348,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
     await writeFile(stateFile, JSON.stringify(state));
   }
-  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt);
+  // housekeeping: a cache that cannot be pruned now is pruned by a later build, the site is built
+  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt).catch(() => {});
 
   return {
     articles: archive.counts.articles,
