@@ -33,9 +33,10 @@ export default function (eleventyConfig: UserConfig) {
       if (known !== undefined) return known;
       if (PLAIN_PATH_RE.test(url)) {
         root ??= String(eleventyUrl.call(this, '/'));
+        const resolved = root + url.slice(1);
         if (plainPaths.size >= 200_000) plainPaths.clear();
-        plainPaths.set(url, root + url.slice(1));
-        return root + url.slice(1);
+        plainPaths.set(url, resolved);
+        return resolved;
       }
     }
     return eleventyUrl.call(this, url, prefix);

@@ -14,8 +14,8 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escape for HTML text and double- or single-quoted attribute values. */
 const HTML_SPECIAL_RE = /[&<>"']/;
+/** Escape for HTML text and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
   const text = String(value ?? '');
   // most values (titles, dates, slugs) have nothing to escape
