@@ -253,14 +253,15 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
   let firsts = new Int32Array(1024);
   let seconds = new Int32Array(1024);
   let count = 0;
+  const doubled = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const grown = new Int32Array(a.length * 2);
+    grown.set(a);
+    return grown;
+  };
   const add = (i: number, j: number) => {
     if (count === firsts.length) {
-      const grownFirsts = new Int32Array(count * 2);
-      grownFirsts.set(firsts);
-      firsts = grownFirsts;
-      const grownSeconds = new Int32Array(count * 2);
-      grownSeconds.set(seconds);
-      seconds = grownSeconds;
+      firsts = doubled(firsts);
+      seconds = doubled(seconds);
     }
     firsts[count] = Math.min(i, j);
     seconds[count++] = Math.max(i, j);
