@@ -231,6 +231,7 @@ export const PATHS = {
   events: '/dong-thoi-gian/',
   event: (slug: string) => `/dong-thoi-gian/#${slug}`,
 } as const;
+const UNDATED_CRUMB: Link = { name: 'Chưa rõ ngày', url: PATHS.undated };
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 
@@ -276,6 +277,21 @@ function sharedRef(ref: ArticleRef): ArticleRef {
 }
 /** Is `value` one of the article refs that many pages share? */
 export const isSharedRef = (value: object): boolean => sharedRefs.has(value);
+
+/**
+ * `make(key)` made once per key and shared: a person's, place's or month's link is one object
+ * however many articles show it (at 100,000 articles, two million links and their URL strings
+ * otherwise). Templates only read the site data, so sharing is safe.
+ */
+function onePerKey<T, V>(make: (value: T) => V, keyOf: (value: T) => unknown = (value) => value): (value: T) => V {
+  const made = new Map<unknown, V>();
+  return (value) => {
+    const key = keyOf(value);
+    let link = made.get(key);
+    if (link === undefined) made.set(key, (link = make(value)));
+    return link;
+  };
+}
 
 export function pageUrl(baseUrl: string, n: number): string {
   return n === 1 ? baseUrl : `${baseUrl}trang/${n}/`;
@@ -391,13 +407,16 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   const outletGroups = groupBy(sorted, (r, i) =>
     [r.outlet?.id, r.originalOutlet?.id, ...(copiesOf.get(i) ?? []).map((c) => c.outlet?.id)].filter((x): x is string => !!x),
   );
-  const outletLink = (o: Outlet | null): OutletLink | null => {
-    if (!o) return null;
-    const g = outletGroups.get(o.id);
-    return { name: o.name, domain: o.domain, url: PATHS.outlet(g?.slug ?? slugify(o.id)) };
-  };
+  // one per outlet as the records name it (each record holds its own outlet object)
+  const linkOfOutlet = onePerKey(
+    (o: Outlet): OutletLink => ({ name: o.name, domain: o.domain, url: PATHS.outlet(outletGroups.get(o.id)?.slug ?? slugify(o.id)) }),
+    (o) => `${o.id}\0${o.name}\0${o.domain ?? ''}`,
+  );
+  const outletLink = (o: Outlet | null): OutletLink | null => (o ? linkOfOutlet(o) : null);
   const peopleGroups = groupBy(sorted, (r) => r.people);
   const placeGroups = groupBy(sorted, (r) => r.places);
+  const personLink = onePerKey((p: string): Link => ({ name: p, url: PATHS.person(peopleGroups.get(p)?.slug ?? slugify(p)) }));
+  const placeLink = onePerKey((p: string): Link => ({ name: p, url: PATHS.place(placeGroups.get(p)?.slug ?? slugify(p)) }));
 
   // --- refs and views ------------------------------------------------------
   const refs: ArticleRef[] = sorted.map((r) => sharedRef({
@@ -412,6 +431,11 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   // [stories/topics/timeline] position in `all` of each article, topic names
   const sortedIndex = [...positionOf.keys()];
   const topicName = new Map(topicSet.topics.map((t) => [t.slug, t.name]));
+  const topicLink = onePerKey((slug: string): Link => ({ name: topicName.get(slug) ?? slug, url: PATHS.topic(slug) }));
+  const eventLink = onePerKey((e: number): Link => ({ name: events[e]!.title, url: PATHS.event(events[e]!.slug) }));
+  const yearLink = onePerKey((y: number): Link => ({ name: `Năm ${y}`, url: PATHS.year(y) }));
+  // by year * 100 + month
+  const monthLink = onePerKey((ym: number): Link => ({ name: monthLabel(Math.floor(ym / 100), ym % 100), url: PATHS.month(Math.floor(ym / 100), ym % 100) }));
   const firstUndated = sorted.findIndex((r) => !r.published.date);
   const datedCount = firstUndated === -1 ? sorted.length : firstUndated;
 
@@ -424,9 +448,9 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     const m = r.published.date ? Number(r.published.date.slice(5, 7)) : null;
     const breadcrumbs: Link[] = [HOME];
     if (y !== null && m !== null) {
-      breadcrumbs.push({ name: `Năm ${y}`, url: PATHS.year(y) }, { name: monthLabel(y, m), url: PATHS.month(y, m) });
+      breadcrumbs.push(yearLink(y), monthLink(y * 100 + m));
     } else {
-      breadcrumbs.push({ name: 'Chưa rõ ngày', url: PATHS.undated });
+      breadcrumbs.push(UNDATED_CRUMB);
     }
     breadcrumbs.push({ name: r.title, url: ref.url });
     return {
@@ -445,8 +469,8 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       agencies: r.agencies,
       originalUrl: r.url,
       captions: r.captions,
-      people: r.people.map((p) => ({ name: p, url: PATHS.person(peopleGroups.get(p)?.slug ?? slugify(p)) })),
-      places: r.places.map((p) => ({ name: p, url: PATHS.place(placeGroups.get(p)?.slug ?? slugify(p)) })),
+      people: r.people.map(personLink),
+      places: r.places.map(placeLink),
       related: (related[i] ?? []).map((j) => refs[j] as ArticleRef),
       // [stories/topics/timeline]
       alsoPublished: (copiesOf.get(i) ?? []).map((c) => ({
@@ -458,8 +482,8 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
         title: c.title,
       })),
       sameEvent: (stories.sameEvent[sortedIndex[i] as number] ?? []).map((j) => refs[positionOf.get(j) as number] as ArticleRef),
-      topics: (topicsOf[i] ?? []).map((slug) => ({ name: topicName.get(slug) ?? slug, url: PATHS.topic(slug) })),
-      event: eventOf[i] !== undefined && eventOf[i] >= 0 ? { name: events[eventOf[i]]!.title, url: PATHS.event(events[eventOf[i]]!.slug) } : null,
+      topics: (topicsOf[i] ?? []).map(topicLink),
+      event: eventOf[i] !== undefined && eventOf[i] >= 0 ? eventLink(eventOf[i]) : null,
       prev: i + 1 < hi ? (refs[i + 1] as ArticleRef) : null,
       next: i - 1 >= lo ? (refs[i - 1] as ArticleRef) : null,
       breadcrumbs,
@@ -547,7 +571,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
         title: 'Bài chưa rõ ngày đăng',
         heading: 'Bài chưa rõ ngày đăng',
         description: 'Những bài viết mà nguồn không cho biết đầy đủ ngày đăng; ghi lại những gì đã biết.',
-        breadcrumbs: [HOME, { name: 'Chưa rõ ngày', url: PATHS.undated }],
+        breadcrumbs: [HOME, UNDATED_CRUMB],
         nav: [],
       },
       PATHS.undated,
