@@ -311,6 +311,35 @@ describe('site data', () => {
     assert.deepEqual(pagerWindow(10, 40), [1, null, 8, 9, 10, 11, 12, null, 40]);
   });
 
+  test('links: one object per person, place, outlet and month, however many articles show it', () => {
+    const base = records[0] as ArticleRecord;
+    const three: ArticleRecord[] = Array.from({ length: 3 }, (_, i) => ({
+      ...base,
+      id: `lk${i}`,
+      slug: `lien-ket-${i}`,
+      lede: null,
+      // distinct texts, so that none is folded into another
+      text: Array.from({ length: 40 }, (_, k) => `chữ${i}y${k}`).join(' '),
+      people: ['Vladimir Putin', i === 2 ? 'Kim Jong-un' : 'Sergei Lavrov'],
+      places: ['Moskva'],
+      // a copy of the outlet in each record, as records read from JSON have
+      outlet: base.outlet ? { ...base.outlet } : null,
+      published: { ...base.published, date: `2024-03-0${i + 1}`, time: null, iso: null },
+    }));
+    const { articles } = buildSiteData(three);
+    const [a, b, c] = ['lien-ket-0', 'lien-ket-1', 'lien-ket-2'].map((slug) => articles.find((v) => v.slug === slug));
+    assert.ok(a && b && c);
+    assert.equal(a.people[0], b.people[0], 'Vladimir Putin: one link');
+    assert.equal(a.people[0], c.people[0]);
+    assert.notEqual(a.people[1], c.people[1], 'two people, two links');
+    assert.deepEqual(c.people.map((l) => l.name), ['Vladimir Putin', 'Kim Jong-un']);
+    assert.equal(a.places[0], c.places[0]);
+    assert.equal(a.places[0]?.url, '/dia-danh/moskva/');
+    assert.equal(a.outletLink, c.outletLink, 'one link per outlet, though each record has its own outlet object');
+    assert.equal(a.breadcrumbs[2], c.breadcrumbs[2], 'one link per month');
+    assert.equal(a.breadcrumbs[2]?.url, '/thang/2024/03/');
+  });
+
   test('related articles: near-linear on a large archive', () => {
     const people = Array.from({ length: 200 }, (_, i) => `Người ${i}`);
     const places = Array.from({ length: 50 }, (_, i) => `Nơi ${i}`);
