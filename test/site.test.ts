@@ -443,3 +443,48 @@ test('ownCopy: the same string, code unit for code unit (a lone surrogate too)',
   const long = 'Triều Tiên và Nga ký hiệp ước 🇰🇵 '.repeat(200);
   for (const s of ['', 'a', long.slice(0, 180), long.slice(0, 31) /* cuts the flag's surrogate pair */, '\ud83c']) assert.equal(ownCopy(s), s);
 });
+
+test('the site from the start of each text and the derived part is the site from the whole texts', async () => {
+  const { generateArchive } = await import('../src/generate/index.ts');
+  const { loadArchive } = await import('../src/archive/load.ts');
+  const { textStart } = await import('../src/archive/derived.ts');
+  const { foldCopies } = await import('../src/site/data.ts');
+  const { searchable } = await import('../src/search/worker.ts');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'text-start-'));
+  // 300 generated articles (republished copies among them) and the archive's own
+  generateArchive({ articles: 300, out: dir, seed: 11 });
+  const generated = await loadArchive(dir, { cache: false });
+  const own = await loadArchive('articles', { cache: false });
+  const whole = [...generated.records, ...own.records];
+  // the reference: everything (copies, topics, key events, summaries) from the whole texts
+  const reference = buildSiteData(structuredClone(whole));
+  const search = whole.map(searchable);
+  // as the build does: derived parts from the load, copies folded, then the texts cut to their start
+  const derived = new Map([...generated.derived, ...own.derived]);
+  const folded = foldCopies(whole, derived);
+  let cut = 0;
+  for (const r of whole) {
+    const start = textStart(r.text);
+    if (start.length < r.text.length) cut++;
+    r.text = start;
+  }
+  assert.ok(cut > 200, `${cut} texts cut`);
+  assert.ok(reference.merged.length > 0, 'some copies are folded');
+  assert.ok(reference.articles.some((a) => a.event), 'some articles have a key event');
+  assert.deepEqual(buildSiteData(whole, { derived, folded }), reference);
+  assert.deepEqual(whole.map(searchable), search, 'the search indexes the same words');
+  await rm(dir, { recursive: true });
+});
+
+test('textStart: the search reads the same start from it as from the whole text, on any text', async () => {
+  const fc = (await import('fast-check')).default;
+  const { textStart } = await import('../src/archive/derived.ts');
+  const { indexedBody } = await import('../src/search/content.ts');
+  const piece = fc.constantFrom('Nga', 'Triều Tiên', 'ký', 'hiệp ước', '.', '!', '?', '…', '”', '"', ')', ' ', '  ', '\n', '\n\n', '2024', 'Kim Jong-un');
+  const text = fc.array(piece, { maxLength: 900, size: 'max' }).map((parts) => parts.join(' '));
+  fc.assert(fc.property(text, (t) => {
+    const start = textStart(t);
+    assert.equal(indexedBody(start), indexedBody(t));
+    assert.ok(start.length <= t.length + 2);
+  }), { numRuns: 400 });
+});

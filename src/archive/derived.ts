@@ -1,12 +1,17 @@
 /**
  * What the site computes from each record alone, kept in the parse cache beside it so
  * that a rebuild does not compute it again for thousands of unchanged articles: the
- * record's MinHash signatures (src/stories) and its topics (src/topics). Its version is
- * the code and data of those two folders: a change recomputes it, without a re-parse.
+ * record's MinHash signatures (src/stories), its topics (src/topics) and its key event
+ * (src/timeline). Its version is the code and data of those folders: a change recomputes
+ * it, without a re-parse. Once copies are folded, the site needs only the start of each
+ * text besides (textStart).
  */
 import { fileURLToPath } from 'node:url';
 import { storySignature, type StorySignature } from '../stories/index.ts';
 import { assignTopics } from '../topics/index.ts';
+import { loadEvents, matchEvents } from '../timeline/index.ts';
+import { indexedBody } from '../search/content.ts';
+import { ownCopy } from '../ownCopy.ts';
 import type { ArticleRecord } from '../record.ts';
 import { versionOf } from './parserVersion.ts';
 
@@ -14,6 +19,8 @@ export interface RecordDerived {
   signature: StorySignature;
   /** topic slugs, best first */
   topics: string[];
+  /** the slug of its key event (src/timeline), or null */
+  event: string | null;
 }
 
 /** As stored in the cache (JSON): typed arrays as plain arrays. */
@@ -24,25 +31,38 @@ export interface StoredDerived {
   fullOk: boolean;
   leadOk: boolean;
   topics: string[];
+  event: string | null;
 }
 
 let version: string | undefined;
 export function derivedVersion(): string {
-  version ??= versionOf(['stories', 'topics'], fileURLToPath(new URL('..', import.meta.url)));
+  version ??= versionOf(['stories', 'topics', 'timeline'], fileURLToPath(new URL('..', import.meta.url)));
   return version;
 }
 
 export function deriveRecord(r: ArticleRecord): RecordDerived {
-  return { signature: storySignature(r), topics: assignTopics([r])[0] ?? [] };
+  const event = matchEvents([r])[0] ?? -1;
+  return { signature: storySignature(r), topics: assignTopics([r])[0] ?? [], event: event >= 0 ? loadEvents()[event]!.slug : null };
 }
 
 export function storeDerived(d: RecordDerived): StoredDerived {
   const s = d.signature;
-  return { version: derivedVersion(), full: [...s.full], lead: [...s.lead], fullOk: s.fullOk, leadOk: s.leadOk, topics: d.topics };
+  return { version: derivedVersion(), full: [...s.full], lead: [...s.lead], fullOk: s.fullOk, leadOk: s.leadOk, topics: d.topics, event: d.event };
 }
 
 /** The stored value, or null when it was made by another version (or is missing). */
 export function restoreDerived(s: StoredDerived | undefined): RecordDerived | null {
   if (!s || s.version !== derivedVersion()) return null;
-  return { signature: { full: Uint32Array.from(s.full), lead: Uint32Array.from(s.lead), fullOk: s.fullOk, leadOk: s.leadOk }, topics: s.topics };
+  return { signature: { full: Uint32Array.from(s.full), lead: Uint32Array.from(s.lead), fullOk: s.fullOk, leadOk: s.leadOk }, topics: s.topics, event: s.event };
+}
+
+/**
+ * The start of a text that the site reads once copies are folded and the derived part is
+ * known: what the search indexes (its first BODY_WORDS words, to the end of that sentence),
+ * which holds the summaries too (180 characters at most; 150 words are more). A copy, not a
+ * slice, so that the whole text can go. indexedBody(textStart(t)) === indexedBody(t): tested.
+ */
+export function textStart(text: string): string {
+  const start = indexedBody(text);
+  return start.length === text.length ? text : ownCopy(start);
 }

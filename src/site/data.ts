@@ -394,7 +394,10 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   const topicSet = loadTopics();
   const topicsOf = sorted.map((r) => derived?.get(r)?.topics ?? assignTopics([r], topicSet)[0] ?? []);
   const events = loadEvents();
-  const eventOf = matchEvents(sorted, events);
+  const eventIndex = new Map(events.map((e, i) => [e.slug, i]));
+  const eventOf = derived && sorted.every((r) => derived.has(r))
+    ? sorted.map((r) => eventIndex.get(derived.get(r)!.event ?? '') ?? -1)
+    : matchEvents(sorted, events);
   // [/stories/topics/timeline]
 
   // --- entity groups -------------------------------------------------------
