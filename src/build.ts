@@ -489,6 +489,16 @@ async function main(): Promise<void> {
     await serve({ ...cli.options, port: cli.port });
     return;
   }
+  if (!cli.recordsFile) {
+    // a large archive is built in a child process with a heap sized to it (src/heapLimit.ts)
+    const [{ listArticleFiles }, { buildInSizedHeap }] = await Promise.all([import('./archive/load.ts'), import('./heapLimit.ts')]);
+    const articles = await listArticleFiles(cli.options.input ?? 'articles', []).then((files) => files.length, () => 0);
+    const code = buildInSizedHeap(articles);
+    if (code !== null) {
+      process.exitCode = code;
+      return;
+    }
+  }
   if (cli.recordsFile) {
     const { readFile } = await import('node:fs/promises');
     const { z } = await import('zod');

@@ -1,0 +1,49 @@
+/**
+ * The heap a large archive's build is given. V8 lets a heap grow to several times what is
+ * live before it collects in earnest, up to its default limit (about 4 GB on a 64-bit
+ * machine with 16 GB or more). A 100,000-article build has about 1.3 GB live at most, and
+ * its heap still took the whole 4 GB: 5 GB for the process tree. So a build of
+ * LARGE_ARCHIVE articles or more runs in a child process whose old space is sized to the
+ * archive: MB_PER_1000 per thousand articles, twice the most that was measured live, and
+ * never under FLOOR_MB. This bounds the memory and, past about 150,000 articles, raises
+ * V8's default, which such an archive would otherwise run out of. Smaller archives keep
+ * the default: their heap stays far below it, and a tighter limit only costs collections.
+ */
+import { spawnSync } from 'node:child_process';
+
+export const LARGE_ARCHIVE = 40_000;
+const MB_PER_1000 = 26;
+const FLOOR_MB = 1536;
+/** set in the child, so that it does not size its heap again */
+export const SIZED_HEAP_ENV = 'ARCHIVE_SIZED_HEAP';
+
+/** The old-space size in MB for a build of `articles` articles; null: V8's default. Pure. */
+export function heapLimitMb(articles: number): number | null {
+  if (articles < LARGE_ARCHIVE) return null;
+  return Math.max(FLOOR_MB, Math.ceil((articles * MB_PER_1000) / 1000));
+}
+
+/**
+ * The node arguments to build again with a sized heap, or null to build in this process:
+ * for a small archive, in the child already, or when the heap was sized by hand.
+ */
+export function sizedHeapArgs(execArgv: readonly string[], env: NodeJS.ProcessEnv, articles: number): string[] | null {
+  const limit = heapLimitMb(articles);
+  if (limit === null || env[SIZED_HEAP_ENV] || execArgv.some((a) => a.startsWith('--max-old-space-size'))) return null;
+  return [`--max-old-space-size=${limit}`, ...execArgv];
+}
+
+/**
+ * Runs this same command again in a child with the heap sized for `articles`, and returns
+ * its exit code; null when this process should build itself (see sizedHeapArgs).
+ */
+export function buildInSizedHeap(articles: number): number | null {
+  const args = sizedHeapArgs(process.execArgv, process.env, articles);
+  if (!args) return null;
+  const child = spawnSync(process.execPath, [...args, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [SIZED_HEAP_ENV]: String(heapLimitMb(articles)) },
+  });
+  if (child.error) throw child.error;
+  return child.status ?? 1;
+}
