@@ -491,9 +491,8 @@ async function main(): Promise<void> {
   }
   if (!cli.recordsFile) {
     // a large archive is built in a child process with a heap sized to it (src/heapLimit.ts)
-    const [{ listArticleFiles }, { buildInSizedHeap }] = await Promise.all([import('./archive/load.ts'), import('./heapLimit.ts')]);
-    const articles = await listArticleFiles(cli.options.input ?? 'articles', []).then((files) => files.length, () => 0);
-    const code = buildInSizedHeap(articles);
+    const { buildInSizedHeap, countArticleFiles } = await import('./heapLimit.ts');
+    const code = buildInSizedHeap(countArticleFiles(cli.options.input ?? 'articles'));
     if (code !== null) {
       process.exitCode = code;
       return;
