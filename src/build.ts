@@ -489,15 +489,6 @@ async function main(): Promise<void> {
     await serve({ ...cli.options, port: cli.port });
     return;
   }
-  if (!cli.recordsFile) {
-    // a large archive is built in a child process with a heap sized to it (src/heapLimit.ts)
-    const { buildInSizedHeap, countArticleFiles } = await import('./heapLimit.ts');
-    const code = buildInSizedHeap(countArticleFiles(cli.options.input ?? 'articles'));
-    if (code !== null) {
-      process.exitCode = code;
-      return;
-    }
-  }
   if (cli.recordsFile) {
     const { readFile } = await import('node:fs/promises');
     const { z } = await import('zod');
@@ -507,6 +498,14 @@ async function main(): Promise<void> {
     } catch (error) {
       process.stderr.write(`${cli.recordsFile}: not a JSON array of article records: ${(error as Error).message}\n`);
       process.exit(1);
+    }
+  } else {
+    // a large archive is built in a child process with a heap sized to it (src/heapLimit.ts)
+    const { buildInSizedHeap, countArticleFiles } = await import('./heapLimit.ts');
+    const code = buildInSizedHeap(countArticleFiles(cli.options.input ?? 'articles'));
+    if (code !== null) {
+      process.exitCode = code;
+      return;
     }
   }
   process.exitCode = (await runBuild(cli.options, cli.quiet)) ? 0 : 1;

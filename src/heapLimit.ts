@@ -1,13 +1,14 @@
 /**
  * The heap a large archive's build is given. V8 lets a heap grow to several times what is
  * live before it collects in earnest, up to its default limit (about 4 GB on a 64-bit
- * machine with 16 GB or more). A 100,000-article build has about 1.3 GB live at most, and
- * its heap still took the whole 4 GB: 5 GB for the process tree. So a build of
- * LARGE_ARCHIVE articles or more runs in a child process whose old space is sized to the
- * archive: MB_PER_1000 per thousand articles (1.4 times the most that was measured live,
- * 1.75 GB at 100,000, when the records are read and not yet folded), never under FLOOR_MB. This bounds the memory and, past about 150,000 articles, raises
- * V8's default, which such an archive would otherwise run out of. Smaller archives keep
- * the default: their heap stays far below it, and a tighter limit only costs collections.
+ * machine with 16 GB or more). A 100,000-article build has at most 1.75 GB live (when the
+ * records are read and not yet folded), and its heap still took the whole 4 GB: 5.3 GB for
+ * the process tree. So a build of LARGE_ARCHIVE articles or more runs in a child process
+ * whose old space is sized to the archive: MB_PER_1000 per thousand articles (1.4 times
+ * that most), never under FLOOR_MB. This bounds the memory and, past about 170,000
+ * articles, raises V8's default, which such an archive would otherwise run out of. Smaller
+ * archives keep the default: their heap stays far below it, and a tighter limit only costs
+ * collections.
  */
 import { spawnSync } from 'node:child_process';
 import { opendirSync } from 'node:fs';

@@ -287,9 +287,9 @@ function onePerKey<T, V>(make: (value: T) => V, keyOf: (value: T) => unknown = (
   const made = new Map<unknown, V>();
   return (value) => {
     const key = keyOf(value);
-    let link = made.get(key);
-    if (link === undefined) made.set(key, (link = make(value)));
-    return link;
+    let shared = made.get(key);
+    if (shared === undefined) made.set(key, (shared = make(value)));
+    return shared;
   };
 }
 
