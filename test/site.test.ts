@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildSite } from '../src/build.ts';
 import type { ArticleRecord } from '../src/record.ts';
-import { buildSiteData, pagerWindow, sortRecords } from '../src/site/data.ts';
+import { buildSiteData, foldCopies, pagerWindow, sortRecords } from '../src/site/data.ts';
 import { formatLong, formatShort } from '../src/site/dates.ts';
 import { escapeHtml, escapeXml, html, jsonForScript, raw, safeExternalUrl } from '../src/site/escape.ts';
 import { relatedIndices } from '../src/site/related.ts';
@@ -448,7 +448,6 @@ test('the site from the start of each text and the derived part is the site from
   const { generateArchive } = await import('../src/generate/index.ts');
   const { loadArchive } = await import('../src/archive/load.ts');
   const { textStart } = await import('../src/archive/derived.ts');
-  const { foldCopies } = await import('../src/site/data.ts');
   const { searchable } = await import('../src/search/worker.ts');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'text-start-'));
   // 300 generated articles (republished copies among them) and the archive's own
