@@ -233,8 +233,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable }, { textStart }] = await Promise.all([
-    import('./site/data.ts'), import('./search/worker.ts'), import('./archive/derived.ts'),
+  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable }] = await Promise.all([
+    import('./site/data.ts'), import('./search/worker.ts'),
   ]);
   const staging = `${output}.building-${process.pid}`;
   await removeLeftovers(output);
@@ -278,11 +278,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
     progress('dữ liệu trang', 0, loaded.records.length);
     const folded = foldCopies(loaded.records, loaded.derived);
-    // Folded: from here on the site reads only the start of each text (summaries, search), and the
-    // derived part (topics, key events). At 100,000 articles the whole texts are a gigabyte.
-    if (loaded.derived) for (const r of loaded.records) r.text = textStart(r.text);
+    const searchRecords = loaded.records.map(searchable);
+    // Folded: from here on the site reads only the start of each text (summaries, search), which is
+    // the search text (textStart), and the derived part (topics, key events). At 100,000 articles
+    // the whole texts are a gigabyte.
+    if (loaded.derived) loaded.records.forEach((r, i) => { r.text = searchRecords[i]!.text; });
     search = searchWorker.run({
-      siteDir: staging, records: loaded.records.map(searchable), pathPrefix,
+      siteDir: staging, records: searchRecords, pathPrefix,
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
       // unchanged shards are linked from the last site; their state is kept beside this output's cache
       previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,

@@ -447,7 +447,7 @@ test('ownCopy: the same string, code unit for code unit (a lone surrogate too)',
 test('the site from the start of each text and the derived part is the site from the whole texts', async () => {
   const { generateArchive } = await import('../src/generate/index.ts');
   const { loadArchive } = await import('../src/archive/load.ts');
-  const { textStart } = await import('../src/archive/derived.ts');
+  const { textStart } = await import('../src/search/content.ts');
   const { searchable } = await import('../src/search/worker.ts');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'text-start-'));
   // 300 generated articles (republished copies among them) and the archive's own
@@ -477,8 +477,7 @@ test('the site from the start of each text and the derived part is the site from
 
 test('textStart: the search reads the same start from it as from the whole text, on any text', async () => {
   const fc = (await import('fast-check')).default;
-  const { textStart } = await import('../src/archive/derived.ts');
-  const { indexedBody } = await import('../src/search/content.ts');
+  const { indexedBody, textStart } = await import('../src/search/content.ts');
   const piece = fc.constantFrom('Nga', 'Triều Tiên', 'ký', 'hiệp ước', '.', '!', '?', '…', '”', '"', ')', ' ', '  ', '\n', '\n\n', '2024', 'Kim Jong-un');
   const text = fc.array(piece, { maxLength: 900, size: 'max' }).map((parts) => parts.join(' '));
   fc.assert(fc.property(text, (t) => {

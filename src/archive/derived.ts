@@ -4,14 +4,12 @@
  * record's MinHash signatures (src/stories), its topics (src/topics) and its key event
  * (src/timeline). Its version is the code and data of those folders: a change recomputes
  * it, without a re-parse. Once copies are folded, the site needs only the start of each
- * text besides (textStart).
+ * text besides (textStart in src/search/content.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { storySignature, type StorySignature } from '../stories/index.ts';
 import { assignTopics } from '../topics/index.ts';
 import { loadEvents, matchEvents } from '../timeline/index.ts';
-import { indexedBody } from '../search/content.ts';
-import { ownCopy } from '../ownCopy.ts';
 import type { ArticleRecord } from '../record.ts';
 import { versionOf } from './parserVersion.ts';
 
@@ -54,15 +52,4 @@ export function storeDerived(d: RecordDerived): StoredDerived {
 export function restoreDerived(s: StoredDerived | undefined): RecordDerived | null {
   if (!s || s.version !== derivedVersion()) return null;
   return { signature: { full: Uint32Array.from(s.full), lead: Uint32Array.from(s.lead), fullOk: s.fullOk, leadOk: s.leadOk }, topics: s.topics, event: s.event };
-}
-
-/**
- * The start of a text that the site reads once copies are folded and the derived part is
- * known: what the search indexes (its first BODY_WORDS words, to the end of that sentence),
- * which holds the summaries too (180 characters at most; 150 words are more). A copy, not a
- * slice, so that the whole text can go. indexedBody(textStart(t)) === indexedBody(t): tested.
- */
-export function textStart(text: string): string {
-  const start = indexedBody(text);
-  return start.length === text.length ? text : ownCopy(start);
 }

@@ -24,6 +24,7 @@
  * Pure: no I/O. The registries are passed in (tests give small ones).
  */
 import type { ArticleRecord } from '../record.ts';
+import { ownCopy } from '../ownCopy.ts';
 
 /** The fields of a record the search index reads (the build sends only these to its search worker). */
 export type SearchableRecord = Pick<ArticleRecord, 'slug' | 'title' | 'lede' | 'text' | 'published' | 'outlet' | 'originalOutlet' | 'people' | 'places'>;
@@ -189,6 +190,17 @@ export function indexedBody(text: string, limit = BODY_WORDS): string {
     if (count === limit + SENTENCE_SLACK) return `${text.slice(0, end)} …`;
   }
   return text;
+}
+
+/**
+ * The start of a text that the site reads once copies are folded and the derived part is
+ * known: what the search indexes (its first BODY_WORDS words, to the end of that sentence),
+ * which holds the summaries too (180 characters at most; 150 words are more). A copy, not a
+ * slice, so that the whole text can go. indexedBody(textStart(t)) === indexedBody(t): tested.
+ */
+export function textStart(text: string): string {
+  const start = indexedBody(text);
+  return start.length === text.length ? text : ownCopy(start);
 }
 
 /**
