@@ -13,11 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { opendirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ARTICLE_FILE_RE, isHidden } from './archive/articleFile.ts';
 
 export const LARGE_ARCHIVE = 40_000;
 const MB_PER_1000 = 24;
 const FLOOR_MB = 1536;
-const ARTICLE_FILE = /\.(?:txt|md|markdown)$/iu;
 /** set in the child, so that it does not size its heap again */
 export const SIZED_HEAP_ENV = 'ARCHIVE_SIZED_HEAP';
 
@@ -49,9 +49,9 @@ export function countArticleFiles(dir: string): number {
     let count = 0;
     try {
       for (let e = entries.readSync(); e; e = entries.readSync()) {
-        if (e.name.startsWith('.')) continue;
+        if (isHidden(e.name)) continue;
         if (e.isDirectory()) count += walk(join(folder, e.name));
-        else if (ARTICLE_FILE.test(e.name)) count++;
+        else if (ARTICLE_FILE_RE.test(e.name)) count++;
       }
     } finally {
       entries.closeSync();

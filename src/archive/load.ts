@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
+import { ARTICLE_FILE_RE, isHidden } from './articleFile.ts';
 import { parserVersion } from './parserVersion.ts';
 import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
 import { ParsePool } from './parsePool.ts';
@@ -35,8 +36,6 @@ export interface LoadResult {
   inputKey: string;
 }
 
-const ARTICLE_FILE_RE = /\.(?:txt|md|markdown)$/iu;
-
 export interface ListedFile { path: string; rel: string }
 
 /** Article files under dir, sorted by their path relative to it. Problems become messages. */
@@ -46,7 +45,7 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
   async function walk(d: string): Promise<void> {
     const entries = await readdir(d, { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.')) continue;
+      if (isHidden(e.name)) continue;
       const full = join(d, e.name);
       const rel = relative(root, full).split(sep).join('/');
       if (e.isDirectory()) { await walk(full); continue; }
