@@ -215,6 +215,9 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     options.onProgress?.(++done, listed.length, hits);
   });
   const pool = new ParsePool(misses.length);
+  // A batch's entries are written to the cache while the next batch parses: the workers do not
+  // wait for the writes (one batch of writes at a time, so the bodies held stay bounded).
+  let writing: Promise<void> = Promise.resolve();
   try {
     for (let start = 0; start < misses.length; start += PARSE_BATCH) {
       const batch = await Promise.all(misses.slice(start, start + PARSE_BATCH).map(async (i) => {
@@ -222,12 +225,18 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
         const bytes = entry.bytes ?? await readFile(listed[i]!.path).catch(() => new Uint8Array());
         return { i, key: entry.key, file: { rel: listed[i]!.rel, bytes } };
       }));
-      const parsed = await pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits));
+      const [parsed] = await Promise.all([
+        pool.parse(batch.map((b) => b.file), () => options.onProgress?.(++done, listed.length, hits)),
+        writing,
+      ]);
       batch.forEach((b, k) => { results[b.i] = parsed[k]!; });
-      if (cache) await pMap(batch, (b, k) => cache.set(b.key, parsed[k]!), { concurrency: IO_CONCURRENCY });
-      parsed.forEach(leaveBody);
+      writing = (cache ? pMap(batch, (b, k) => cache.set(b.key, parsed[k]!), { concurrency: IO_CONCURRENCY }) : Promise.resolve([]))
+        .then(() => { parsed.forEach(leaveBody); });
     }
+    await writing;
   } finally {
+    // a failed write is the build's error; the one still in flight, if any, is awaited first
+    await writing.catch(() => {});
     await pool.close();
   }
   // parsed: the bytes kept from the scan are not needed any more (up to 256 MB)

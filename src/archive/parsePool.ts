@@ -10,6 +10,8 @@ import type { CachedParse } from './recordCache.ts';
 
 /** below this many files to parse, workers cost more than they save */
 export const WORKER_THRESHOLD = 400;
+/** files sent to a worker before its first result comes back */
+const IN_FLIGHT = 2;
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
@@ -47,19 +49,29 @@ export class ParsePool {
     }
     let next = 0;
     await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
       const feed = (): void => {
-        if (next >= files.length) { w.off('message', onMessage); w.off('error', reject); resolve(); return; }
-        const id = next++;
-        w.postMessage({ id, rel: files[id]!.rel, bytes: files[id]!.bytes });
+        if (next < files.length) {
+          const id = next++;
+          inFlight++;
+          w.postMessage({ id, rel: files[id]!.rel, bytes: files[id]!.bytes });
+        } else if (inFlight === 0) {
+          w.off('message', onMessage);
+          w.off('error', reject);
+          resolve();
+        }
       };
       const onMessage = (m: { id: number } & CachedParse): void => {
+        inFlight--;
         results[m.id] = { record: m.record, findings: m.findings, ...(m.derived ? { derived: m.derived } : {}) };
         onDone();
         feed();
       };
       w.on('message', onMessage);
       w.on('error', reject);
-      feed();
+      // two files in flight per worker: it starts the next as soon as it posts a result, without
+      // waiting for this thread (busy writing the cache) to read the result and send another
+      for (let k = 0; k < IN_FLIGHT; k++) feed();
     })));
     return results;
   }
