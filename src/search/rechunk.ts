@@ -46,7 +46,7 @@ function pack(value: Cbor): Buffer {
 
 /** A Pagefind file of the CBOR body made of `parts`: the signature, the parts, gzipped. */
 function packBytes(parts: readonly Uint8Array[]): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, ...parts]), { level: 9 });
+  return gzipSync(Buffer.concat([SIGNATURE, ...parts]), { level: 6 });
 }
 
 /** Rust's String ordering: byte-wise UTF-8. */
