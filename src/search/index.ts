@@ -220,9 +220,22 @@ async function reuseShard(from: string, to: string, files: Record<string, number
   }
 }
 
-/** One Pagefind index over `records`, written to `outputPath`; the Pagefind process is closed after. */
-async function writeShard(records: readonly PagefindRecord[], outputPath: string, onAdded: (n: number) => void): Promise<void> {
+/**
+ * Starts one Pagefind index over `records` and adds them; resolves once they are added, with
+ * the promise of the index written to `outputPath` (the Pagefind process is closed after).
+ * Between the two, the caller has the thread: Pagefind writes on its own.
+ */
+async function indexShard(records: readonly PagefindRecord[], outputPath: string, onAdded: (n: number) => void): Promise<{ written: Promise<void> }> {
   const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const write = async (index: pagefind.PagefindIndex): Promise<void> => {
+    try {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) fail('cannot write the index', written.errors);
+    } finally {
+      // The process ends: the next shard starts from an empty one.
+      await pagefind.close();
+    }
+  };
   try {
     if (!created.index) fail('cannot start Pagefind', created.errors);
     const index = created.index;
@@ -233,12 +246,18 @@ async function writeShard(records: readonly PagefindRecord[], outputPath: string
       if (errors.length) fail('cannot add a record', errors);
       onAdded(batch.length);
     }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) fail('cannot write the index', written.errors);
-  } finally {
-    // The process ends: the next shard starts from an empty one.
+    const written = write(index);
+    // awaited by the caller; handled here so that a failure while the caller works is not unhandled
+    written.catch(() => {});
+    return { written };
+  } catch (error) {
     await pagefind.close();
+    throw error;
   }
+}
+
+/** What follows Pagefind's writing of a shard: unused files out, smaller chunks; returns the shard's files. */
+async function finishShard(outputPath: string): Promise<Record<string, number>> {
   await Promise.all(UNUSED.map((f) => rm(path.join(outputPath, f), { force: true })));
   // Smaller index chunks than Pagefind writes: a search downloads less (src/search/rechunk.ts).
   const rechunked = await rechunkBundle(outputPath);
@@ -246,6 +265,7 @@ async function writeShard(records: readonly PagefindRecord[], outputPath: string
     warnedRechunk = true;
     process.emitWarning(`search index: chunks left as Pagefind wrote them (${rechunked.reason})`);
   }
+  return filesOf(outputPath);
 }
 let warnedRechunk = false;
 
@@ -284,39 +304,53 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const reused: string[] = [];
   const state: IndexState = { shards: [] };
   await rm(outputPath, { recursive: true, force: true });
+  // First the shards that did not change, taken from the last site; then the others.
+  const toWrite: { state: ShardState; slice: typeof items; dir: string }[] = [];
   for (const shard of plan) {
     const slice = items.slice(shard.start, shard.end);
     // The hash of what the records give the index (searchRecord reads only these fields), so an
     // unchanged shard costs no content extraction at all.
     const hash = createHash('sha256').update(context).update('\0').update(shard.name);
     for (const { r } of slice) hash.update('\0').update(JSON.stringify(indexedFields(r)));
-    const digest = hash.digest('hex');
     const pages = slice.length;
+    const entry: ShardState = { name: shard.name, from: shard.from, hash: hash.digest('hex'), pages, files: {} };
+    state.shards.push(entry);
     const dir = path.join(outputPath, SHARDS_DIR, shard.name);
     const before = lastByName.get(shard.name);
-    let files: Record<string, number> | null = null;
-    if (before && before.hash === digest && options.previous) {
-      const from = path.join(options.previous, 'pagefind', SHARDS_DIR, shard.name);
-      if (await reuseShard(from, dir, before.files)) files = before.files;
-    }
-    if (files) {
+    if (before && before.hash === entry.hash && options.previous
+      && await reuseShard(path.join(options.previous, 'pagefind', SHARDS_DIR, shard.name), dir, before.files)) {
+      entry.files = before.files;
       reused.push(shard.name);
       done += pages;
       options.onProgress?.(done, toIndex);
     } else {
-      const records = slice.map(({ r }) => {
-        const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords);
-        return { ...rec, filters: { ...rec.filters, shard: [shard.name] } };
-      });
-      await writeShard(records, dir, (n) => {
-        done += n;
-        options.onProgress?.(done, toIndex);
-      });
-      files = await filesOf(dir);
-      indexed.push(shard.name);
+      toWrite.push({ state: entry, slice, dir });
     }
-    state.shards.push({ name: shard.name, from: shard.from, hash: digest, pages, files });
   }
+  // A pipeline, one Pagefind process at a time: while Pagefind writes shard k, this thread makes
+  // the records of shard k + 1; while Pagefind takes those, it re-cuts the chunks of shard k.
+  const recordsOf = ({ state: { name }, slice }: (typeof toWrite)[number]): PagefindRecord[] => slice.map(({ r }) => {
+    const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords);
+    return { ...rec, filters: { ...rec.filters, shard: [name] } };
+  });
+  let finishing: Promise<void> = Promise.resolve();
+  let next = toWrite.length ? recordsOf(toWrite[0]!) : [];
+  for (let k = 0; k < toWrite.length; k++) {
+    const job = toWrite[k]!;
+    const { written } = await indexShard(next, job.dir, (n) => {
+      done += n;
+      options.onProgress?.(done, toIndex);
+    });
+    next = k + 1 < toWrite.length ? recordsOf(toWrite[k + 1]!) : [];
+    await Promise.all([written, finishing]);
+    finishing = finishShard(job.dir).then((files) => {
+      job.state.files = files;
+      indexed.push(job.state.name);
+    });
+    // awaited with the next shard, or after the last; handled here so a failure meanwhile is not unhandled
+    finishing.catch(() => {});
+  }
+  await finishing;
 
   // Newest first: the browser takes the first as its primary index, and "newest first" walks them in order.
   const manifest: ShardManifest = { shards: state.shards.map((s) => ({ name: s.name, pages: s.pages })).reverse() };
