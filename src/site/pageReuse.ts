@@ -47,10 +47,20 @@ export class PageHasher {
     return digest;
   }
 
+  // a method, not a closure made per field: this runs for every field of every page
+  private shared(v: unknown): v is object {
+    return v !== null && typeof v === 'object' && this.isShared(v);
+  }
+
   private field(value: unknown): unknown {
-    const shared = (v: unknown): v is object => v !== null && typeof v === 'object' && this.isShared(v);
-    if (Array.isArray(value)) return value.length > 0 && shared(value[0]) ? value.map((v) => (shared(v) ? { ref: this.digestOf(v) } : v)) : value;
-    return shared(value) ? { ref: this.digestOf(value) } : value;
+    if (!Array.isArray(value)) return this.shared(value) ? { ref: this.digestOf(value) } : value;
+    if (value.length === 0 || !this.shared(value[0])) return value;
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = this.shared(v) ? { ref: this.digestOf(v) } : v;
+    }
+    return out;
   }
 
   hash(item: object): string {

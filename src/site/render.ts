@@ -75,7 +75,8 @@ export async function renderSite(o: RenderOptions): Promise<number> {
   const chunks = renderChunks(o.archive, o.chunk).filter((chunk) => PAGINATED.some((key) => chunk[key].length > 0));
   const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...chunks.map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];
   let rendered = 0;
-  for (const [n, run] of runs.entries()) {
+  /** One Eleventy run: the files it makes that are this run's to write. */
+  const renderRun = async (n: number, run: (typeof runs)[number]): Promise<OutputFile[]> => {
     const { chunk } = run;
     // the bodies of this run's articles (and of the feeds' in the first): read now, dropped after
     const data = n === 0
@@ -107,8 +108,23 @@ export async function renderSite(o: RenderOptions): Promise<number> {
       if (n === 0 || paginated.has(file)) files.push({ path: file, content: p.content });
     }
     rendered += n === 0 ? pages.length : paginated.size;
-    pages = [];
-    await o.onFiles(files);
+    return files;
+  };
+  // A run's files are written while the next run renders (one run's files in flight at a time).
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (const [n, run] of runs.entries()) {
+      const files = await renderRun(n, run);
+      await writing;
+      writing = o.onFiles(files);
+      // awaited with the next run or after the last; handled here so a failure meanwhile is not unhandled
+      writing.catch(() => {});
+    }
+    await writing;
+  } catch (error) {
+    // nothing is left writing once the caller hears of the failure
+    await writing.catch(() => {});
+    throw error;
   }
   return rendered;
 }
