@@ -1,8 +1,8 @@
-/** Every paginated article list: years, months, outlets, people, places, undated. */
+/** Every paginated article list: years, months, outlets, people, places (long ones cut by year, see entityPages), undated. */
 import { html } from '../src/site/escape.ts';
 import type { ListPage } from '../src/site/data.ts';
 import { layout } from './_includes/layout.ts';
-import { articleList, pager } from './_includes/parts.ts';
+import { articleList, listCount, pager, subnav } from './_includes/parts.ts';
 import type { Ctx, Data } from './_includes/types.ts';
 
 type PageData = Data & { list: ListPage };
@@ -17,13 +17,9 @@ export function render(this: Ctx, d: PageData): string {
   const p = d.list;
   const body = html`<header class="page-head">
 <h1>${p.heading}</h1>
-<p class="count">${p.total} bài${p.totalPages > 1 ? html` · trang ${p.pageNumber}/${p.totalPages}` : ''}</p>
+${listCount(p)}
 </header>
-${p.nav.length
-    ? html`<nav class="subnav" aria-label="Các tháng"><ul>${p.nav.map(
-        (n) => html`<li><a href="${this.url(n.url)}">${n.name} <span class="n">(${n.count})</span></a></li>`,
-      )}</ul></nav>`
-    : ''}
+${subnav(this, p)}
 ${p.items.length ? articleList(this, p.items) : html`<p class="empty">Chưa có bài nào.</p>`}
 ${pager(this, p)}`;
   return layout(this, d, { title: p.title, description: p.description, url: p.url, breadcrumbs: p.breadcrumbs }, body);

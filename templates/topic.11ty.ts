@@ -1,8 +1,8 @@
-/** One paginated page per topic: /chu-de/<slug>/ (src/topics/data/topics.json), newest first. */
+/** The pages of each topic: /chu-de/<slug>/ (src/topics/data/topics.json), newest first; a long one cut by year (see entityPages). */
 import { html } from '../src/site/escape.ts';
 import type { TopicPage } from '../src/site/data.ts';
 import { layout } from './_includes/layout.ts';
-import { articleList, pager } from './_includes/parts.ts';
+import { articleList, listCount, pager, subnav } from './_includes/parts.ts';
 import type { Ctx, Data } from './_includes/types.ts';
 
 type PageData = Data & { topic: TopicPage };
@@ -18,8 +18,9 @@ export function render(this: Ctx, d: PageData): string {
   const body = html`<header class="page-head">
 <h1>${p.heading}</h1>
 <p class="count">${p.intro}</p>
-<p class="count">${p.total} bài${p.totalPages > 1 ? html` · trang ${p.pageNumber}/${p.totalPages}` : ''}</p>
+${listCount(p)}
 </header>
+${subnav(this, p)}
 ${p.items.length ? articleList(this, p.items) : html`<p class="empty">Chưa có bài nào.</p>`}
 ${pager(this, p)}`;
   return layout(this, d, { title: p.title, description: p.description, url: p.url, breadcrumbs: p.breadcrumbs }, body);

@@ -486,3 +486,79 @@ test('textStart: the search reads the same start from it as from the whole text,
     assert.ok(start.length <= t.length + 2);
   }), { numRuns: 400 });
 });
+
+test('entityPages: a short list is one page; a long one is cut by year, with a first page of the newest', async () => {
+  const { entityPages, UNDATED_PART } = await import('../src/site/data.ts');
+  const ref = (n: number) => ({ title: `Bài ${n}`, url: `/bai-viet/b${n}/`, dateShort: '', day: null, outlet: null, summary: '' });
+  const base = { kind: 'place' as const, title: 'Nga', heading: 'Bài viết nhắc đến Nga', breadcrumbs: [{ name: 'Trang chủ', url: '/' }] };
+  const describe = (count: number, period: string) => `${count} bài${period}.`;
+  // up to perPage: one page, as before, no years
+  const short = entityPages(base, '/dia-danh/nga/', [ref(1), ref(2)], [2024, 2011], 3, describe);
+  assert.deepEqual(short.map((p) => [p.url, p.items.length, p.nav.length, p.description]), [['/dia-danh/nga/', 2, 0, '2 bài.']]);
+  // 7 articles, newest first, undated last: 2024 ×3, 2011 ×3, undated ×1; 2 per page
+  const items = [1, 2, 3, 4, 5, 6, 7].map(ref);
+  const years = [2024, 2024, 2024, 2011, 2011, 2011, null];
+  const pages = entityPages(base, '/dia-danh/nga/', items, years, 2, describe);
+  assert.deepEqual(pages.map((p) => [p.url, p.items.map((i) => i.title).join(','), p.description]), [
+    ['/dia-danh/nga/', 'Bài 1,Bài 2', '7 bài.'],
+    ['/dia-danh/nga/2024/', 'Bài 1,Bài 2', '3 bài năm 2024.'],
+    ['/dia-danh/nga/2024/trang/2/', 'Bài 3', '3 bài năm 2024.'],
+    ['/dia-danh/nga/2011/', 'Bài 4,Bài 5', '3 bài năm 2011.'],
+    ['/dia-danh/nga/2011/trang/2/', 'Bài 6', '3 bài năm 2011.'],
+    [`/dia-danh/nga/${UNDATED_PART}`, 'Bài 7', '1 bài chưa rõ ngày đăng.'],
+  ]);
+  const [front, y2024, , y2011] = pages;
+  assert.equal(front!.total, 7);
+  assert.deepEqual(front!.nav, [
+    { name: '2024', url: '/dia-danh/nga/2024/', count: 3 },
+    { name: '2011', url: '/dia-danh/nga/2011/', count: 3 },
+    { name: 'Chưa rõ ngày', url: `/dia-danh/nga/${UNDATED_PART}`, count: 1 },
+  ]);
+  // a year page counts only its own year: another year's article changes nothing on it
+  assert.ok(y2011!.nav.every((n) => n.count === undefined));
+  assert.deepEqual([y2011!.total, y2011!.totalPages, y2011!.nextUrl], [3, 2, '/dia-danh/nga/2011/trang/2/']);
+  assert.deepEqual(y2024!.breadcrumbs.at(-1), { name: 'Năm 2024', url: '/dia-danh/nga/2024/' });
+  assert.equal(y2024!.title, 'Nga – năm 2024');
+});
+
+test('long lists cut by year: an article added in 2011 changes only the 2011 pages and the first pages of its lists', async () => {
+  const { generateArchive } = await import('../src/generate/index.ts');
+  const { loadArchive } = await import('../src/archive/load.ts');
+  const { PageHasher } = await import('../src/site/pageReuse.ts');
+  const { isSharedRef } = await import('../src/site/data.ts');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'year-cut-'));
+  generateArchive({ articles: 400, out: dir, seed: 5 });
+  const { records: all } = await loadArchive(dir, { cache: false });
+  await rm(dir, { recursive: true });
+  // one article less, then added: dated 2011, about the archive's most listed people and places
+  const added = all.find((r) => r.published.date?.startsWith('2011-') && r.places.length > 1 && r.people.length > 0);
+  assert.ok(added, 'a 2011 article with people and places');
+  const perPage = 10;
+  const without = buildSiteData(structuredClone(all.filter((r) => r !== added)), { perPage });
+  const withIt = buildSiteData(structuredClone(all), { perPage });
+  const hashes = (data: typeof withIt) => {
+    const hasher = new PageHasher(isSharedRef);
+    return new Map([...data.listPages, ...data.topicPages].map((p) => [p.url, hasher.hash(p)]));
+  };
+  const before = hashes(without);
+  const after = hashes(withIt);
+  const changed = [...after].filter(([url, hash]) => before.get(url) !== hash).map(([url]) => url);
+  const firstPages = new Set([...withIt.listPages, ...withIt.topicPages].filter((p) => p.navLabel === 'Các năm' && p.totalPages === 1 && p.items.length < p.total).map((p) => p.url));
+  const navOf = (data: typeof withIt, url: string) => JSON.stringify([...data.listPages, ...data.topicPages].find((p) => p.url === url)?.nav);
+  for (const url of changed) {
+    const allowed = firstPages.has(url) || /\/2011\/(?:trang\/\d+\/)?$/.test(url) || url.startsWith('/thang/2011/')
+      || !before.has(url) // a list that reached perPage + 1 articles gains its year pages
+      || navOf(without, url) !== navOf(withIt, url); // a list's first article of 2011: its years list 2011 too
+    assert.ok(allowed, `${url} changed although it shows no 2011 article and is no first page`);
+  }
+  const lists = [...withIt.listPages, ...withIt.topicPages];
+  assert.ok(changed.length < lists.length / 10, `${changed.length} of ${lists.length} list pages changed`);
+  assert.ok(firstPages.size > 3, `${firstPages.size} lists are cut by year`);
+  // every article of a cut list is on exactly one of its year pages
+  for (const url of firstPages) {
+    const front = lists.find((p) => p.url === url)!;
+    const onYears = lists.filter((p) => p.url !== url && p.url.startsWith(url) && p.breadcrumbs.length === front.breadcrumbs.length + 1).flatMap((p) => p.items.map((i) => i.url));
+    assert.equal(onYears.length, front.total, `${url}: ${onYears.length} of ${front.total} on its year pages`);
+    assert.equal(new Set(onYears).size, front.total);
+  }
+});

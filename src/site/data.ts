@@ -139,8 +139,10 @@ export interface ListPage {
   /** URL of page 1; page n is `${baseUrl}trang/${n}/` (see pageUrl) */
   baseUrl: string;
   breadcrumbs: Link[];
-  /** e.g. the months of a year */
-  nav: (Link & { count: number })[];
+  /** e.g. the months of a year, the years of a person's articles; a count only where it does not change every page */
+  nav: (Link & { count?: number })[];
+  /** what `nav` lists, for its aria-label ("Các tháng", "Các năm") */
+  navLabel: string;
 }
 
 export interface IndexEntry extends Link {
@@ -334,6 +336,70 @@ function paginate(
   return pages;
 }
 
+/** The URL part of the undated articles of an entity cut by year. */
+export const UNDATED_PART = 'chua-ro-ngay/';
+
+/**
+ * The pages of one outlet's, person's, place's or topic's articles (`items`, newest first, undated
+ * last; `years[k]` is the year of `items[k]`, null when undated). Up to `perPage` articles: one page.
+ * More: cut by year, so that an article added in 2011 changes only the 2011 pages and the first page,
+ * however long the list: the first page (`url`) shows the newest `perPage` and links each year with its
+ * count; `${url}2011/` (paginated within the year) and `${url}chua-ro-ngay/` hold every article. The
+ * year pages link the years without counts, and say nothing that another year's article changes.
+ * `describe(count, period)`: the page description, period "" (all), " năm 2011" or " chưa rõ ngày đăng".
+ */
+export function entityPages(
+  base: Omit<ListPage, 'items' | 'pageNumber' | 'totalPages' | 'prevUrl' | 'nextUrl' | 'baseUrl' | 'url' | 'total' | 'description' | 'nav' | 'navLabel'>,
+  url: string,
+  items: readonly ArticleRef[],
+  years: readonly (number | null)[],
+  perPage: number,
+  describe: (count: number, period: string) => string,
+): ListPage[] {
+  if (items.length <= perPage) return paginate({ ...base, description: describe(items.length, ''), nav: [], navLabel: '' }, url, [...items], perPage);
+  const byYear = new Map<number | null, ArticleRef[]>();
+  items.forEach((item, k) => {
+    const y = years[k] ?? null;
+    const list = byYear.get(y);
+    if (list) list.push(item);
+    else byYear.set(y, [item]);
+  });
+  const periods = [...byYear.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : b - a));
+  const urlOf = (y: number | null) => (y === null ? `${url}${UNDATED_PART}` : `${url}${y}/`);
+  const nameOf = (y: number | null) => (y === null ? 'Chưa rõ ngày' : `Năm ${y}`);
+  // in the nav, a year is just its number ("2011"): twenty-six of them fit a phone's screen
+  const navName = (y: number | null) => (y === null ? nameOf(y) : String(y));
+  const front: ListPage = {
+    ...base,
+    description: describe(items.length, ''),
+    nav: periods.map((y) => ({ name: navName(y), url: urlOf(y), count: byYear.get(y)!.length })),
+    navLabel: 'Các năm',
+    url,
+    items: items.slice(0, perPage),
+    total: items.length,
+    pageNumber: 1,
+    totalPages: 1,
+    prevUrl: null,
+    nextUrl: null,
+    baseUrl: url,
+  };
+  const yearNav = periods.map((y) => ({ name: navName(y), url: urlOf(y) }));
+  return [front, ...periods.flatMap((y) => paginate(
+    {
+      ...base,
+      title: `${base.title} – ${nameOf(y).toLowerCase()}`,
+      heading: `${base.heading} – ${nameOf(y).toLowerCase()}`,
+      description: describe(byYear.get(y)!.length, y === null ? ' chưa rõ ngày đăng' : ` năm ${y}`),
+      breadcrumbs: [...base.breadcrumbs, { name: nameOf(y), url: urlOf(y) }],
+      nav: yearNav,
+      navLabel: 'Các năm',
+    },
+    urlOf(y),
+    byYear.get(y)!,
+    perPage,
+  ))];
+}
+
 interface Group {
   name: string;
   slug: string;
@@ -495,6 +561,8 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
 
   // --- time archives -------------------------------------------------------
   const listPages: ListPage[] = [];
+  // the year of each article (null: undated), for the lists cut by year
+  const yearOf = sorted.map((r) => (r.published.date ? Number(r.published.date.slice(0, 4)) : null));
   const years = new Map<number, Map<number, ArticleRef[]>>();
   const yearItems = new Map<number, ArticleRef[]>();
   sorted.forEach((r, i) => {
@@ -541,6 +609,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
           description: `${ty.count} bài viết về quan hệ Nga – Triều Tiên đăng năm ${ty.year}.`,
           breadcrumbs: [HOME, yearCrumb],
           nav: ty.months.map((m) => ({ name: m.name, url: m.url, count: m.count })),
+          navLabel: 'Các tháng',
         },
         ty.url,
         yearItems.get(ty.year) ?? [],
@@ -557,6 +626,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
             description: `${tm.count} bài viết về quan hệ Nga – Triều Tiên đăng trong ${tm.name.toLowerCase()}.`,
             breadcrumbs: [HOME, yearCrumb, { name: tm.name, url: tm.url }],
             nav: [],
+            navLabel: '',
           },
           tm.url,
           years.get(ty.year)?.get(tm.month) ?? [],
@@ -576,6 +646,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
         description: 'Những bài viết mà nguồn không cho biết đầy đủ ngày đăng; ghi lại những gì đã biết.',
         breadcrumbs: [HOME, UNDATED_CRUMB],
         nav: [],
+        navLabel: '',
       },
       PATHS.undated,
       undatedRefs,
@@ -597,7 +668,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       nameOf: (g: Group) => outletNames.get(g.name)?.name ?? g.name,
       url: PATHS.outlet,
       heading: (n: string) => `Bài viết của ${n}`,
-      description: (n: string, c: number) => `${c} bài viết về quan hệ Nga – Triều Tiên của ${n}.`,
+      description: (n: string, c: number, period: string) => `${c} bài viết về quan hệ Nga – Triều Tiên của ${n}${period}.`,
     },
     {
       kind: 'person' as const,
@@ -610,7 +681,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       nameOf: (g: Group) => g.name,
       url: PATHS.person,
       heading: (n: string) => `Bài viết nhắc đến ${n}`,
-      description: (n: string, c: number) => `${c} bài viết nhắc đến ${n} trong quan hệ Nga – Triều Tiên.`,
+      description: (n: string, c: number, period: string) => `${c} bài viết nhắc đến ${n}${period} trong quan hệ Nga – Triều Tiên.`,
     },
     {
       kind: 'place' as const,
@@ -623,7 +694,7 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       nameOf: (g: Group) => g.name,
       url: PATHS.place,
       heading: (n: string) => `Bài viết nhắc đến ${n}`,
-      description: (n: string, c: number) => `${c} bài viết nhắc đến ${n} trong quan hệ Nga – Triều Tiên.`,
+      description: (n: string, c: number, period: string) => `${c} bài viết nhắc đến ${n}${period} trong quan hệ Nga – Triều Tiên.`,
     },
   ];
   for (const s of entitySections) {
@@ -634,18 +705,13 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       const url = s.url(g.slug);
       entries.push({ name, url, count: g.indices.length });
       listPages.push(
-        ...paginate(
-          {
-            kind: s.kind,
-            title: name,
-            heading: s.heading(name),
-            description: s.description(name, g.indices.length),
-            breadcrumbs: [HOME, indexCrumb, { name, url }],
-            nav: [],
-          },
+        ...entityPages(
+          { kind: s.kind, title: name, heading: s.heading(name), breadcrumbs: [HOME, indexCrumb, { name, url }] },
           url,
           g.indices.map((i) => refs[i] as ArticleRef),
+          g.indices.map((i) => yearOf[i] ?? null),
           perPage,
+          (count, period) => s.description(name, count, period),
         ),
       );
     }
@@ -667,23 +733,21 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
   const topicEntries: TopicIndexPage['entries'] = [];
   for (const t of topicSet.topics) {
     const items: ArticleRef[] = [];
+    const years: (number | null)[] = [];
     topicsOf.forEach((slugs, i) => {
-      if (slugs.includes(t.slug)) items.push(refs[i] as ArticleRef);
+      if (!slugs.includes(t.slug)) return;
+      items.push(refs[i] as ArticleRef);
+      years.push(yearOf[i] ?? null);
     });
     const url = PATHS.topic(t.slug);
     topicEntries.push({ name: t.name, url, count: items.length, description: t.description });
-    for (const p of paginate(
-      {
-        kind: 'topic',
-        title: t.name,
-        heading: t.name,
-        description: `${items.length} bài viết về chủ đề ${t.name}. ${t.description}`,
-        breadcrumbs: [HOME, topicCrumb, { name: t.name, url }],
-        nav: [],
-      },
+    for (const p of entityPages(
+      { kind: 'topic', title: t.name, heading: t.name, breadcrumbs: [HOME, topicCrumb, { name: t.name, url }] },
       url,
       items,
+      years,
       perPage,
+      (count, period) => `${count} bài viết về chủ đề ${t.name}${period}. ${t.description}`,
     )) topicPages.push({ ...p, slug: t.slug, name: t.name, intro: t.description });
   }
   const topicIndex: TopicIndexPage = {

@@ -18,6 +18,22 @@ export function articleList(ctx: Ctx, items: readonly ArticleRef[], headingLevel
 </ol>`;
 }
 
+/** The count line of a list page: "420 bài", "420 bài · trang 2/9", or on the first page of a list cut by year "420 bài · 50 bài mới nhất". */
+export function listCount(p: ListPage): Html {
+  const part = p.totalPages > 1 ? html` · trang ${p.pageNumber}/${p.totalPages}` : p.items.length < p.total ? html` · ${p.items.length} bài mới nhất` : '';
+  return html`<p class="count">${p.total} bài${part}</p>`;
+}
+
+/** The list's own navigation: the months of a year, the years of a long list (the one this page is in marked). */
+export function subnav(ctx: Ctx, p: ListPage): Html {
+  if (!p.nav.length) return html``;
+  return html`<nav class="subnav" aria-label="${p.navLabel}"><ul>${p.nav.map((n) =>
+    n.url === p.url
+      ? html`<li><span aria-current="page">${n.name}</span></li>`
+      : html`<li><a href="${ctx.url(n.url)}"${n.url === p.baseUrl ? html` aria-current="true"` : ''}>${n.name}${n.count === undefined ? '' : html` <span class="n">(${n.count})</span>`}</a></li>`,
+  )}</ul></nav>`;
+}
+
 export function pager(ctx: Ctx, p: ListPage): Html {
   if (p.totalPages < 2) return html``;
   return html`<nav class="pager" aria-label="Phân trang">
