@@ -46,6 +46,8 @@ export interface BuildOptions {
   force?: boolean;
   /** paginated pages per Eleventy run (default RENDER_CHUNK; tests make it small) */
   renderChunk?: number;
+  /** articles per list page (default 50; tests make it small, to have lists cut by year) */
+  perPage?: number;
   /** progress of the long stages */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -220,7 +222,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const stateDir = cacheRoot ? path.join(cacheRoot, 'site', createHash('sha1').update(output).digest('hex').slice(0, 16)) : null;
   // what every page depends on besides its own data: a change renders every page again
   const renderContext = createHash('sha256')
-    .update(versionOf(RENDER_PARTS, ROOT)).update('\0').update(pathPrefix).update('\0').update(JSON.stringify(site)).digest('hex');
+    .update(versionOf(RENDER_PARTS, ROOT)).update('\0').update(pathPrefix).update('\0').update(JSON.stringify(site))
+    .update('\0').update(String(options.perPage ?? '')).digest('hex');
   const buildKey = createHash('sha256').update(inputKey).update('\0').update(renderContext).update('\0').update(versionOf(SEARCH_PARTS, ROOT)).digest('hex');
   const stateFile = stateDir ? path.join(stateDir, 'state.json') : null;
   if (!options.force && stateFile && existsSync(output)) {
@@ -291,7 +294,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }, onSearchProgress);
     // a failure there is awaited (and reported) below, after the pages
     search.catch(ignoreHere);
-    const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs, folded });
+    const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs, folded, perPage: options.perPage });
     const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
     const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
     return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits };

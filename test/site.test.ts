@@ -50,12 +50,15 @@ let tmp: string;
 const outRoot = () => path.join(tmp, 'root');
 const outRoot2 = () => path.join(tmp, 'root2');
 const outSub = () => path.join(tmp, 'sub');
+const outYears = () => path.join(tmp, 'years');
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'site-test-'));
   await buildSite({ records, output: outRoot(), env });
   await buildSite({ records, output: outSub(), pathPrefix: '/sub/', env });
   await buildSite({ records, output: outRoot2(), env });
+  // two articles a page: the lists of the people and places in most articles are cut by year
+  await buildSite({ records, output: outYears(), env, perPage: 2 });
 });
 
 after(async () => {
@@ -101,6 +104,7 @@ describe('built site', () => {
   for (const [name, out, prefix] of [
     ['root build', outRoot, '/'],
     ['pathPrefix /sub/ build', outSub, '/sub/'],
+    ['lists cut by year', outYears, '/'],
   ] as const) {
     test(`every internal href and src resolves (${name})`, async () => {
       const files = await walk(out());
@@ -135,6 +139,20 @@ describe('built site', () => {
       for (const item of feed.items) assert.ok(item.url.startsWith(`https://example.org${prefix}bai-viet/`), item.url);
     });
   }
+
+  test('a list longer than a page: its newest first, then one list per year and one of the undated', async () => {
+    const dir = path.join(outYears(), 'nhan-vat', 'vladimir-putin');
+    const front = await readFile(path.join(dir, 'index.html'), 'utf8');
+    assert.match(front, /5 bài · 2 bài mới nhất/);
+    assert.match(front, /<nav class="subnav" aria-label="Các năm">.*href="\/nhan-vat\/vladimir-putin\/2024\/">2024 <span class="n">\(2\)<\/span>.*href="\/nhan-vat\/vladimir-putin\/chua-ro-ngay\/">Chưa rõ ngày/s);
+    const y2024 = await readFile(path.join(dir, '2024', 'index.html'), 'utf8');
+    assert.match(y2024, /<span aria-current="page">2024<\/span>/);
+    assert.match(y2024, /<h1>Bài viết nhắc đến Vladimir Putin – năm 2024<\/h1>/);
+    assert.ok(!/\(\d+\)/.test(y2024.match(/<nav class="subnav".*?<\/nav>/s)![0]), 'no counts in a year page\'s years');
+    assert.ok(existsSync(path.join(dir, '2023', 'index.html')));
+    assert.ok(existsSync(path.join(dir, 'chua-ro-ngay', 'index.html')));
+    assert.ok(!existsSync(path.join(dir, 'trang')), 'no page numbers across years');
+  });
 
   test('article page shows title, Vietnamese date, outlet, people, places, captions', async () => {
     const page = await readFile(
