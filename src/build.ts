@@ -290,7 +290,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       siteDir: staging, records: searchRecords, pathPrefix,
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
       // unchanged shards are linked from the last site; their state is kept beside this output's cache
-      previous: output, cache: stateDir ? path.join(stateDir, 'search') : null,
+      previous: output, cache: stateDir ? path.join(stateDir, 'search') : null, statePending: true,
     }, onSearchProgress);
     // a failure there is awaited (and reported) below, after the pages
     search.catch(ignoreHere);
@@ -340,7 +340,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the page hashes are of the last site: gone while the site is swapped, written again after
   if (pagesFile) await rm(pagesFile, { force: true });
   await trashEmptied;
-  await swapIn(staging, output, trash);
+  // the state files that describe the site (its files' hashes, the search shards) are moved in with it
+  await swapIn(staging, output, trash, stateDir ? [stateDir, path.join(stateDir, 'search')] : []);
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
     // the time of each stage, and this process's memory when the next began

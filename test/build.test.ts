@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as buildModule from '../src/build.ts';
 import { buildSite } from '../src/build.ts';
 import { generateArchive } from '../src/generate/index.ts';
+import { pendingPath } from '../src/site/output.ts';
 
 function workspace(): { dir: string; articles: string; out: string; cache: string } {
   const dir = mkdtempSync(join(tmpdir(), 'build-'));
@@ -118,6 +119,29 @@ test('a rebuild renders only the pages whose data changed, and its site is the s
   // the site settings change every page: all rendered again
   const moved = await buildSite({ ...opts, env: { SITE_URL: 'https://example.org/tin/' } });
   assert.equal(moved.rendered, full.rendered);
+  rmSync(w.dir, { recursive: true });
+});
+
+test('a build that fails after its pages are written leaves no record of them: the next build writes the pages anew', async () => {
+  const w = workspace();
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  await buildSite(opts);
+  // an article's text edited: its page changes
+  const file = join(w.articles, '001_a7106049b9dd7f83.txt');
+  const edited = readFileSync(file, 'utf8').replace('Chia sẻ thêm về hội đàm', 'Chia sẻ thêm (đã sửa) về hội đàm');
+  writeFileSync(file, edited);
+  // the search index cannot save its state (a folder where its file goes): the build fails after the pages
+  const [siteState] = readdirSync(join(w.cache, 'site'));
+  const searchState = pendingPath(join(w.cache, 'site', siteState!, 'search', 'search-shards.json'));
+  rmSync(searchState, { force: true });
+  mkdirSync(searchState, { recursive: true });
+  await assert.rejects(buildSite(opts), /EISDIR|illegal operation on a directory/);
+  const report = JSON.parse(readFileSync(join(w.out, 'build-report.json'), 'utf8')) as { files: { file: string; url?: string }[] };
+  const page = join(w.out, report.files.find((f) => f.file === '001_a7106049b9dd7f83.txt')!.url!, 'index.html');
+  assert.ok(!readFileSync(page, 'utf8').includes('(đã sửa)'), 'the failed build left the last site');
+  rmSync(searchState, { recursive: true });
+  await buildSite(opts);
+  assert.match(readFileSync(page, 'utf8'), /\(đã sửa\)/, 'the edited page, not the last site\'s');
   rmSync(w.dir, { recursive: true });
 });
 

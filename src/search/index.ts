@@ -30,6 +30,7 @@ import * as pagefind from 'pagefind';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
 import { PATHS } from '../site/data.ts';
+import { pendingPath } from '../site/output.ts';
 import { formatShort } from '../site/dates.ts';
 import { aliasTable, searchContent, type AliasTables, type SearchableRecord } from './content.ts';
 import { rechunkBundle } from './rechunk.ts';
@@ -52,6 +53,12 @@ export interface SearchIndexOptions {
   previous?: string | null;
   /** a folder for the shards' state between builds (without it, every shard is indexed) */
   cache?: string | null;
+  /**
+   * write the new state beside the last one (pendingPath), for the caller to move in once the
+   * site it describes is in place (the build's swapIn): a build that fails after the index
+   * leaves the state of the site that is still there
+   */
+  statePending?: boolean;
   /** records per shard (default SHARD_SIZE; Infinity: one index) */
   shardSize?: number;
   /** words of each body that are indexed (default BODY_WORDS; Infinity: the whole body) */
@@ -358,7 +365,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   await writeFile(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
   if (options.cache) {
     await mkdir(options.cache, { recursive: true });
-    await writeFile(path.join(options.cache, STATE_FILE), JSON.stringify(state));
+    const stateFile = path.join(options.cache, STATE_FILE);
+    await writeFile(options.statePending ? pendingPath(stateFile) : stateFile, JSON.stringify(state));
   }
   return {
     records: items.length,

@@ -109,11 +109,21 @@ export class StagingWriter {
     const manifest = Object.fromEntries(Object.entries(this.manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (this.manifestFile) {
       await mkdir(dirname(this.manifestFile), { recursive: true });
-      await writeFile(this.manifestFile, JSON.stringify(manifest));
+      // the last site's manifest stays until this site replaces it (see pendingPath)
+      await writeFile(pendingPath(this.manifestFile), JSON.stringify(manifest));
     }
     return { written: this.written, linked: this.linked };
   }
 }
+
+/**
+ * Where a build writes a state file that describes the site it is making (the manifest, the
+ * search shards' state): beside the file that describes the last site, which a failed or killed
+ * build thus leaves as it was. swapIn() removes the last ones before the swap and moves these in
+ * after it, so a state file never describes a site that is not the one in place.
+ */
+export const pendingPath = (file: string): string => `${file}${PENDING}`;
+const PENDING = '.next';
 
 /** Copies a file into the staging site (fonts, CSS): copied, never linked, so the site never shares an inode with the sources. */
 export async function copyInto(from: string, to: string): Promise<void> {
@@ -127,11 +137,17 @@ export async function copyInto(from: string, to: string): Promise<void> {
  * next build removes it while it parses and renders (emptyTrash), so a rebuild does not
  * wait for thousands of unlinks at its end.
  */
-export async function swapIn(staging: string, output: string, trash?: string | null): Promise<void> {
+export async function swapIn(staging: string, output: string, trash?: string | null, stateFolders: readonly string[] = []): Promise<void> {
   const old = `${output}.old-${process.pid}`;
   const had = await stat(output).then(() => true, () => false);
+  // the state files this build wrote (see pendingPath); killed between here and their move, the
+  // next build finds none, and trusts nothing of the last one
+  const pending = (await Promise.all(stateFolders.map(async (dir) => (await readdir(dir).catch(() => [] as string[]))
+    .filter((name) => name.endsWith(PENDING)).map((name) => join(dir, name))))).flat();
+  for (const file of pending) await rm(file.slice(0, -PENDING.length), { force: true });
   if (had) await rename(output, old);
   await rename(staging, output);
+  for (const file of pending) await rename(file, file.slice(0, -PENDING.length));
   if (!had) return;
   if (trash) {
     try {
