@@ -39,6 +39,9 @@ let tmp: string;
 let server: http.Server;
 let browser: Browser;
 let base: string;
+/** the same articles, two a page: the lists of the people and places in most of them are cut by year */
+let yearsServer: http.Server;
+let yearsBase: string;
 
 /**
  * articles/ as the editor has it, except that two files lose the date their
@@ -67,11 +70,16 @@ before(async () => {
   server = createStaticServer(path.join(tmp, 'site'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await buildSite({ input, output: path.join(tmp, 'site-years'), cache: path.join(tmp, 'cache-years'), env: { SITE_URL: 'https://example.org' }, perPage: 2 });
+  yearsServer = createStaticServer(path.join(tmp, 'site-years'));
+  await new Promise<void>((resolve) => yearsServer.listen(0, '127.0.0.1', resolve));
+  yearsBase = `http://127.0.0.1:${(yearsServer.address() as AddressInfo).port}`;
 });
 
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await new Promise((resolve) => (yearsServer ? yearsServer.close(resolve) : resolve(undefined)));
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
@@ -180,6 +188,7 @@ describe('in a browser', () => {
     }
   });
 
+  /** a kind's page; "years:" — on the site whose lists are cut by year (two articles a page) */
   const KINDS: [kind: string, url: string][] = [
     ['home', '/'],
     ['article', KREMLIN.url],
@@ -196,8 +205,11 @@ describe('in a browser', () => {
     ['topic index', '/chu-de/'],
     ['topic', '/chu-de/ngoai-giao-va-cac-chuyen-tham/'],
     ['event timeline', '/dong-thoi-gian/'],
+    ['person, list cut by year', 'years:/nhan-vat/vladimir-putin/'],
+    ['person, one year of it', 'years:/nhan-vat/vladimir-putin/2024/'],
     ['404', '/khong-co-trang-nay/'],
   ];
+  const at = (url: string): string => (url.startsWith('years:') ? yearsBase + url.slice('years:'.length) : base + url);
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe: no WCAG 2.1 AA violation on any kind of page (${KINDS.length} kinds, ${colorScheme})`, async () => {
@@ -205,7 +217,7 @@ describe('in a browser', () => {
       const found: string[] = [];
       try {
         for (const [kind, url] of KINDS) {
-          const response = await page.goto(base + url);
+          const response = await page.goto(at(url));
           assert.equal(response?.status(), kind === '404' ? 404 : 200, `${kind}: ${url}`);
           await page.evaluate(() => document.fonts.ready);
           const { violations, passes } = await axeFor(page, colorScheme).analyze();
@@ -217,7 +229,7 @@ describe('in a browser', () => {
         // Small screens too: the phone layout of an article and of home.
         await page.setViewportSize({ width: 390, height: 844 });
         for (const [kind, url] of KINDS.slice(0, 2)) {
-          await page.goto(base + url);
+          await page.goto(at(url));
           const { violations } = await axeFor(page, colorScheme).analyze();
           for (const v of violations) found.push(`${kind} (390px) ${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }
