@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { ArchiveScan, Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { copyInto, emptyTrash, StagingWriter, swapIn } from './site/output.ts';
+import { copyInto, emptyTrash, pendingPath, StagingWriter, swapIn } from './site/output.ts';
 import { renderSite } from './site/render.ts';
 import type { ReadBodies } from './site/bodies.ts';
 import { RecordCache } from './archive/recordCache.ts';
@@ -337,10 +337,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } catch (error) {
     await abandon(error);
   }
-  // the page hashes are of the last site: gone while the site is swapped, written again after
-  if (pagesFile) await rm(pagesFile, { force: true });
+  if (pagesFile) {
+    await mkdir(path.dirname(pagesFile), { recursive: true });
+    await writeFile(pendingPath(pagesFile), JSON.stringify(pageHashes));
+  }
   await trashEmptied;
-  // the state files that describe the site (its files' hashes, the search shards) are moved in with it
+  // the state files that describe the site (its pages' data hashes, its files' hashes, the search
+  // shards) are moved in with it
   await swapIn(staging, output, trash, stateDir ? [stateDir, path.join(stateDir, 'search')] : []);
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {
@@ -352,9 +355,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     process.stderr.write(`stages: ${rows.join(' · ')} (search index in all: ${searchSeconds.toFixed(1)} s, beside the pages)\n`);
   }
-  if (stateFile && pagesFile) {
+  if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
-    await writeFile(pagesFile, JSON.stringify(pageHashes));
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
     await writeFile(stateFile, JSON.stringify(state));
   }

@@ -117,7 +117,7 @@ export class StagingWriter {
 }
 
 /**
- * Where a build writes a state file that describes the site it is making (the manifest, the
+ * Where a build writes a state file that describes the site it is making (the page hashes, the manifest, the
  * search shards' state): beside the file that describes the last site, which a failed or killed
  * build thus leaves as it was. swapIn() removes the last ones before the swap and moves these in
  * after it, so a state file never describes a site that is not the one in place.
