@@ -462,15 +462,25 @@ test('ownCopy: the same string, code unit for code unit (a lone surrogate too)',
   for (const s of ['', 'a', long.slice(0, 180), long.slice(0, 31) /* cuts the flag's surrogate pair */, '\ud83c']) assert.equal(ownCopy(s), s);
 });
 
-test('the site from the start of each text and the derived part is the site from the whole texts', async () => {
+/** `articles` generated raw articles (src/generate, `seed`), parsed without a cache; the folder is removed after. */
+async function loadGenerated(articles: number, seed: number) {
   const { generateArchive } = await import('../src/generate/index.ts');
+  const { loadArchive } = await import('../src/archive/load.ts');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'generated-'));
+  try {
+    generateArchive({ articles, out: dir, seed });
+    return await loadArchive(dir, { cache: false });
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+}
+
+test('the site from the start of each text and the derived part is the site from the whole texts', async () => {
   const { loadArchive } = await import('../src/archive/load.ts');
   const { textStart } = await import('../src/search/content.ts');
   const { searchable } = await import('../src/search/worker.ts');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'text-start-'));
   // 300 generated articles (republished copies among them) and the archive's own
-  generateArchive({ articles: 300, out: dir, seed: 11 });
-  const generated = await loadArchive(dir, { cache: false });
+  const generated = await loadGenerated(300, 11);
   const own = await loadArchive('articles', { cache: false });
   const whole = [...generated.records, ...own.records];
   // the reference: everything (copies, topics, key events, summaries) from the whole texts
@@ -490,7 +500,6 @@ test('the site from the start of each text and the derived part is the site from
   assert.ok(reference.articles.some((a) => a.event), 'some articles have a key event');
   assert.deepEqual(buildSiteData(whole, { derived, folded }), reference);
   assert.deepEqual(whole.map(searchable), search, 'the search indexes the same words');
-  await rm(dir, { recursive: true });
 });
 
 test('textStart: the search reads the same start from it as from the whole text, on any text', async () => {
@@ -540,14 +549,9 @@ test('entityPages: a short list is one page; a long one is cut by year, with a f
 });
 
 test('long lists cut by year: an article added in 2011 changes only the 2011 pages and the first pages of its lists', async () => {
-  const { generateArchive } = await import('../src/generate/index.ts');
-  const { loadArchive } = await import('../src/archive/load.ts');
   const { PageHasher } = await import('../src/site/pageReuse.ts');
   const { isSharedRef } = await import('../src/site/data.ts');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'year-cut-'));
-  generateArchive({ articles: 400, out: dir, seed: 5 });
-  const { records: all } = await loadArchive(dir, { cache: false });
-  await rm(dir, { recursive: true });
+  const { records: all } = await loadGenerated(400, 5);
   // one article less, then added: dated 2011, about the archive's most listed people and places
   const added = all.find((r) => r.published.date?.startsWith('2011-') && r.places.length > 1 && r.people.length > 0);
   assert.ok(added, 'a 2011 article with people and places');
