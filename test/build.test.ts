@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as buildModule from '../src/build.ts';
@@ -91,9 +91,9 @@ test('the record cache keeps what the last build of each output read; the entrie
   rmSync(w.dir, { recursive: true });
 });
 
-/** Every file of a site but its search index (whose shard layout depends on the builds before), with its bytes. */
-function siteFiles(root: string): Map<string, string> {
-  return new Map(listFiles(root).filter((f) => !f.startsWith('pagefind')).map((f) => [f, readFileSync(join(root, f), 'latin1')]));
+/** Every file of a site with its bytes; but its search index (whose shard layout depends on the builds before) unless asked. */
+function siteFiles(root: string, withSearch = false): Map<string, string> {
+  return new Map(listFiles(root).filter((f) => withSearch || !f.startsWith('pagefind')).map((f) => [f, readFileSync(join(root, f), 'latin1')]));
 }
 
 test('a rebuild renders only the pages whose data changed, and its site is the site a full build makes', async () => {
@@ -114,7 +114,9 @@ test('a rebuild renders only the pages whose data changed, and its site is the s
   const full = await buildSite({ ...opts, output: fresh, cache: join(w.dir, 'cache2'), renderChunk: 25 });
   assert.equal(added.pages, full.pages);
   assert.ok(added.rendered < full.rendered / 2, `${added.rendered} of ${full.rendered} pages rendered`);
-  assert.deepEqual(siteFiles(w.out), siteFiles(fresh), 'the rebuilt site equals a full build of the same articles');
+  // updated in place, the site equals a full build of the same articles; at this size the search
+  // index is one shard, so it is the same too, byte for byte
+  assert.deepEqual(siteFiles(w.out, true), siteFiles(fresh, true), 'the rebuilt site equals a full build of the same articles');
 
   // the site settings change every page: all rendered again
   const moved = await buildSite({ ...opts, env: { SITE_URL: 'https://example.org/tin/' } });
@@ -159,6 +161,43 @@ test('the replaced site goes to the cache\'s trash and the next build removes it
   const second = readdirSync(trash);
   assert.equal(second.length, 1, 'the one before is gone');
   assert.notDeepEqual(second, first);
+  rmSync(w.dir, { recursive: true });
+});
+
+test('a rebuild updates the last site in place: the same folder, unchanged pages untouched, no whole site in the trash', async () => {
+  const w = workspace();
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  await buildSite(opts);
+  const unchangedPage = join(w.out, 'tim-kiem', 'index.html');
+  const before = { site: statSync(w.out).ino, page: statSync(unchangedPage) };
+  const file = join(w.articles, '001_a7106049b9dd7f83.txt');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Chia sẻ thêm về hội đàm', 'Chia sẻ thêm (đã sửa) về hội đàm'));
+  const edited = await buildSite(opts);
+  assert.ok(edited.written > 0);
+  assert.equal(statSync(w.out).ino, before.site, 'the site folder is not replaced');
+  const page = statSync(unchangedPage);
+  assert.deepEqual([page.ino, page.mtimeMs], [before.page.ino, before.page.mtimeMs], 'an unchanged page is neither written nor linked');
+  const trash = readdirSync(join(w.cache, 'trash'));
+  assert.ok(trash.every((name) => name.startsWith('replaced-')), `only replaced folders (the search shard) in the trash: ${trash.join(', ')}`);
+  assert.deepEqual(readdirSync(w.dir).filter((n) => n.startsWith('_site.')), [], 'nothing left beside the site');
+  rmSync(w.dir, { recursive: true });
+});
+
+test('the journal of a build killed while it updated the site is finished first, even by a build that finds nothing changed', async () => {
+  const w = workspace();
+  const opts = { input: w.articles, output: w.out, cache: w.cache, env: {} };
+  await buildSite(opts);
+  // what a build killed between its journal and its last move leaves: the journal, and a staged page not yet moved
+  const [siteState] = readdirSync(join(w.cache, 'site'));
+  const journal = join(w.cache, 'site', siteState!, 'journal.json');
+  const staging = `${w.out}.building-4242`;
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, '404.html'), 'trang đã dựng lại');
+  writeFileSync(journal, JSON.stringify({ output: w.out, staging, moves: ['404.html'], removes: [], pending: [], trash: null }));
+  const again = await buildSite(opts);
+  assert.equal(again.unchanged, true);
+  assert.equal(readFileSync(join(w.out, '404.html'), 'utf8'), 'trang đã dựng lại');
+  assert.ok(!existsSync(journal) && !existsSync(staging));
   rmSync(w.dir, { recursive: true });
 });
 

@@ -50,7 +50,7 @@ test('staging writer: unchanged files are linked to the last site, changed ones 
   assert.equal(await readFile(path.join(staging, 'bai-viet/d/index.html'), 'utf8'), 'bài D, mới');
   assert.ok(!existsSync(path.join(staging, 'bai-viet/c')), 'a page the build did not make is gone, with its folder');
   assert.ok(existsSync(path.join(previous, 'bai-viet/c/index.html')), 'from the staging folder only');
-  assert.deepEqual(result, { written: 2, linked: 3 });
+  assert.deepEqual(result, { written: 2, reused: 3, changed: [], gone: [] });
   // beside the last site's, until the build swaps this site in
   assert.equal(JSON.parse(await readFile(manifestFile, 'utf8'))['bai-viet/b/index.html'], sha1('bài B'));
   const manifest = JSON.parse(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
@@ -68,5 +68,44 @@ test('staging writer: a page kept though it left the last site during the build 
   // the manifest names it, the last site no longer has it
   const writer = await StagingWriter.open(path.join(dir, 'staging'), previous, manifestFile);
   await assert.rejects(writer.keep(['x/index.html']), /x\/index\.html left the last site during the build .*--force/);
+  await rm(dir, { recursive: true });
+});
+
+test('staging writer, in place: only the changed files are written apart, unchanged ones left where they are, gone ones listed', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'staging-'));
+  const previous = path.join(dir, 'site');
+  const staging = path.join(dir, 'site.building');
+  const manifestFile = path.join(dir, 'manifest.json');
+  const last: Record<string, string> = {
+    'index.html': 'trang chủ',
+    'bai-viet/a/index.html': 'bài A',
+    'bai-viet/b/index.html': 'bài B',
+    'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
+    'bai-viet/e/index.html': 'bài E, xóa tay khỏi trang',
+    'dia-danh/nga/index.html': 'Nga',
+  };
+  for (const [file, content] of Object.entries(last)) {
+    await mkdir(path.dirname(path.join(previous, file)), { recursive: true });
+    await writeFile(path.join(previous, file), content);
+  }
+  await rm(path.join(previous, 'bai-viet/e/index.html'));
+  await writeFile(manifestFile, JSON.stringify(Object.fromEntries(Object.entries(last).map(([f, c]) => [f, sha1(c)]))));
+
+  const writer = await StagingWriter.open(staging, previous, manifestFile, 'in place');
+  await writer.write([
+    { path: 'index.html', content: 'trang chủ' },
+    { path: 'bai-viet/b/index.html', content: 'bài B, đã sửa' },
+    { path: 'bai-viet/d/index.html', content: 'bài D, mới' },
+    // the manifest has it, the site no longer: written again
+    { path: 'bai-viet/e/index.html', content: 'bài E, xóa tay khỏi trang' },
+  ]);
+  await writer.keep(['bai-viet/a/index.html', 'dia-danh/nga/index.html']);
+  const result = await writer.close();
+  assert.deepEqual(result, { written: 3, reused: 3, changed: ['bai-viet/b/index.html', 'bai-viet/d/index.html', 'bai-viet/e/index.html'], gone: ['bai-viet/c/index.html'] });
+  assert.ok(!existsSync(path.join(staging, 'index.html')) && !existsSync(path.join(staging, 'bai-viet/a')), 'nothing unchanged in the staging folder');
+  assert.equal(await readFile(path.join(staging, 'bai-viet/b/index.html'), 'utf8'), 'bài B, đã sửa');
+  assert.equal(await readFile(path.join(previous, 'bai-viet/b/index.html'), 'utf8'), 'bài B', 'the site is not touched before the update');
+  const manifest = JSON.parse(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
+  assert.deepEqual(Object.keys(manifest), ['bai-viet/a/index.html', 'bai-viet/b/index.html', 'bai-viet/d/index.html', 'bai-viet/e/index.html', 'dia-danh/nga/index.html', 'index.html']);
   await rm(dir, { recursive: true });
 });

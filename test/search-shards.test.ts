@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -27,6 +27,7 @@ import { aliasTable, matchKey, type AliasTables } from '../src/search/content.ts
 import { buildSearchIndex, searchRecord, type ShardManifest } from '../src/search/index.ts';
 import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { createStaticServer } from '../src/site/serve.ts';
+import { updateInPlace } from '../src/site/siteJournal.ts';
 
 const PREFIX = '/sub/';
 const ALIASES: AliasTables = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
@@ -240,6 +241,50 @@ describe('incremental: only the shards whose records changed are indexed again',
     cpSync(single(), fifth, { recursive: true });
     const r5 = await buildSearchIndex({ siteDir: fifth, records: [...base, added], pathPrefix: PREFIX, shardSize: 40, cache, previous: fourth, version: 'another' });
     assert.equal(r5.indexed.length, r5.shards.length);
+  });
+
+  test('in place: only the indexed shard and the manifest are written; applied, the index equals one made the other way', async () => {
+    const cache = path.join(tmp, 'ip-cache');
+    const live = path.join(tmp, 'ip-live');
+    const hasPage = () => true;
+    const base = records.slice(0, -1);
+    const added = records.at(-1)!;
+    const opts = { records: base, pathPrefix: PREFIX, shardSize: 40, hasPage, statePending: true };
+    const apply = async (r: { replaced: string[]; removed: string[]; stateFile: string | null }, staging: string) => {
+      await updateInPlace({ output: live, staging, moves: r.replaced, removes: r.removed, pending: r.stateFile ? [r.stateFile] : [], trash: path.join(tmp, 'ip-trash') }, path.join(cache, 'journal.json'));
+    };
+    // the first index: made whole, applied as the replacement of the whole folder
+    const r1 = await buildSearchIndex({ ...opts, siteDir: path.join(tmp, 'ip-s1'), cache, previous: null, inPlace: true });
+    assert.deepEqual(r1.replaced, ['pagefind'], 'no last state: the whole index');
+    await apply(r1, path.join(tmp, 'ip-s1'));
+    const shardNames = async () => (await readdir(path.join(live, 'pagefind/shards'))).sort();
+    assert.deepEqual(await shardNames(), (await manifest(live)).shards.map((s) => s.name).sort());
+
+    // one article more, in place; the same made the other way (all linked into a new folder), from the same state
+    cpSync(cache, path.join(tmp, 'ip-cache-b'), { recursive: true });
+    const other = path.join(tmp, 'ip-other');
+    const rb = await buildSearchIndex({ ...opts, records: [...base, added], siteDir: other, cache: path.join(tmp, 'ip-cache-b'), previous: live, statePending: false });
+    const staging = path.join(tmp, 'ip-s2');
+    const r2 = await buildSearchIndex({ ...opts, records: [...base, added], siteDir: staging, cache, previous: live, inPlace: true });
+    assert.deepEqual(r2.indexed, rb.indexed);
+    assert.equal(r2.indexed.length, 1);
+    assert.deepEqual(r2.replaced, ['pagefind/shards.json', `pagefind/shards/${r2.indexed[0]}`]);
+    assert.deepEqual(r2.removed, []);
+    assert.deepEqual((await readdir(path.join(staging, 'pagefind/shards'))), r2.indexed, 'only the indexed shard is written');
+    await apply(r2, staging);
+    assert.ok(!existsSync(staging));
+    const files = async (root: string) => {
+      const names = (await readdir(path.join(root, 'pagefind'), { recursive: true })).sort();
+      return Promise.all(names.map(async (n) => [n, statSync(path.join(root, 'pagefind', n)).isFile() ? (await readFile(path.join(root, 'pagefind', n))).toString('base64') : 'dir']));
+    };
+    assert.deepEqual(await files(live), await files(other), 'the same index, byte for byte');
+    assert.equal(await readFile(path.join(cache, 'search-shards.json'), 'utf8'), await readFile(path.join(tmp, 'ip-cache-b', 'search-shards.json'), 'utf8'));
+
+    // most articles gone: shards merge; the ones that went are removed from the site
+    const r3 = await buildSearchIndex({ ...opts, records: base.slice(0, 50), siteDir: path.join(tmp, 'ip-s3'), cache, previous: live, inPlace: true });
+    assert.ok(r3.removed.length > 0, JSON.stringify(r3));
+    await apply(r3, path.join(tmp, 'ip-s3'));
+    assert.deepEqual(await shardNames(), (await manifest(live)).shards.map((s) => s.name).sort(), 'no shard folder left that the manifest does not name');
   });
 
   test('through the build: adding one article re-indexes one shard; nothing changed, nothing indexed', async () => {

@@ -51,6 +51,12 @@ export interface SearchIndexOptions {
   aliases?: AliasTables;
   /** the last built site: unchanged shards are taken from its pagefind/shards/ */
   previous?: string | null;
+  /**
+   * the last site is updated in place (src/site/siteJournal.ts): its unchanged shards stay
+   * where they are, `siteDir` gets only the shards indexed now and the shards' manifest
+   * (`replaced`), and the shards that are gone are listed (`removed`)
+   */
+  inPlace?: boolean;
   /** a folder for the shards' state between builds (without it, every shard is indexed) */
   cache?: string | null;
   /**
@@ -81,6 +87,12 @@ export interface SearchIndexResult {
   indexed: string[];
   /** shards taken unchanged from the previous site */
   reused: string[];
+  /** paths inside the site ("pagefind/…") written now: with `inPlace`, they replace the last site's */
+  replaced: string[];
+  /** paths inside the last site ("pagefind/shards/…") of the shards this index no longer has */
+  removed: string[];
+  /** the file the shards' state was written to (with `statePending`, beside the last one) */
+  stateFile: string | null;
 }
 
 /** The shards' manifest the browser reads (pagefind/shards.json). */
@@ -205,15 +217,25 @@ async function filesOf(dir: string): Promise<Record<string, number>> {
   return out;
 }
 
+/** Whether every file of a shard is in `dir`, of the size the state says. */
+async function shardIntact(dir: string, files: Record<string, number>): Promise<boolean> {
+  const entries = Object.entries(files);
+  try {
+    const sizes = await pMap(entries, async ([rel]) => (await stat(path.join(dir, rel))).size, { concurrency: IO_CONCURRENCY });
+    return sizes.every((size, i) => size === entries[i]![1]);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Links (or copies) a shard's files from the previous site into `to`. False, and
  * nothing left behind, when any file is missing or not the size the state says.
  */
 async function reuseShard(from: string, to: string, files: Record<string, number>): Promise<boolean> {
+  if (!(await shardIntact(from, files))) return false;
   const entries = Object.entries(files);
   try {
-    const sizes = await pMap(entries, async ([rel]) => (await stat(path.join(from, rel))).size, { concurrency: IO_CONCURRENCY });
-    if (sizes.some((size, i) => size !== entries[i]![1])) return false;
     const dirs = [...new Set(entries.map(([rel]) => path.dirname(path.join(to, rel))))].sort();
     for (const dir of dirs) await mkdir(dir, { recursive: true });
     await pMap(entries, ([rel]) => {
@@ -324,8 +346,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     state.shards.push(entry);
     const dir = path.join(outputPath, SHARDS_DIR, shard.name);
     const before = lastByName.get(shard.name);
-    if (before && before.hash === entry.hash && options.previous
-      && await reuseShard(path.join(options.previous, 'pagefind', SHARDS_DIR, shard.name), dir, before.files)) {
+    const lastDir = options.previous ? path.join(options.previous, 'pagefind', SHARDS_DIR, shard.name) : null;
+    if (before && before.hash === entry.hash && lastDir
+      && await (options.inPlace ? shardIntact(lastDir, before.files) : reuseShard(lastDir, dir, before.files))) {
       entry.files = before.files;
       reused.push(shard.name);
       done += pages;
@@ -363,11 +386,15 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const manifest: ShardManifest = { shards: state.shards.map((s) => ({ name: s.name, pages: s.pages })).reverse() };
   await mkdir(outputPath, { recursive: true });
   await writeFile(path.join(outputPath, MANIFEST), `${JSON.stringify(manifest)}\n`);
+  let stateFile: string | null = null;
   if (options.cache) {
     await mkdir(options.cache, { recursive: true });
-    const stateFile = path.join(options.cache, STATE_FILE);
-    await writeFile(options.statePending ? pendingPath(stateFile) : stateFile, JSON.stringify(state));
+    stateFile = path.join(options.cache, STATE_FILE);
+    if (options.statePending) stateFile = pendingPath(stateFile);
+    await writeFile(stateFile, JSON.stringify(state));
   }
+  const shardPath = (name: string): string => `pagefind/${SHARDS_DIR}/${name}`;
+  const kept = new Set(state.shards.map((s) => s.name));
   return {
     records: items.length,
     skipped: options.records.length - withPages.length,
@@ -375,5 +402,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     shards: manifest.shards,
     indexed,
     reused,
+    // without the last state, what the last site's index holds is not known: it is replaced whole
+    replaced: last ? [`pagefind/${MANIFEST}`, ...indexed.map(shardPath)] : ['pagefind'],
+    removed: (last?.shards ?? []).filter((s) => !kept.has(s.name)).map((s) => shardPath(s.name)),
+    stateFile,
   };
 }

@@ -1,0 +1,125 @@
+/**
+ * A rebuild's changes put into the last site in place, through a journal: the changed
+ * files and folders (written apart, in a staging folder laid out as the site) are moved
+ * over the site's, the paths that are gone are removed, and the state files that describe
+ * the new site (pendingPath) take the place of the old ones.
+ *
+ * The journal is written whole (a temporary file renamed) before the first move, and
+ * removed after the last. Every step can be done twice, so a build killed while it
+ * applies a journal leaves it behind, and the next build applies it again first
+ * (finishInterruptedUpdate): the site and its state are then the killed build's, whole.
+ * A build killed before its journal exists leaves the last site as it was.
+ */
+import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import pMap from 'p-map';
+import { IO_CONCURRENCY } from '../concurrency.ts';
+import { PENDING } from './output.ts';
+
+export interface SiteUpdate {
+  /** the site */
+  output: string;
+  /** the folder the changed files and folders were written to, laid out as the site */
+  staging: string;
+  /** paths inside the site ("/" separators) that the staging folder's replace: files, or whole folders */
+  moves: string[];
+  /** paths inside the site that go: files, or whole folders */
+  removes: string[];
+  /** the new state files (pendingPath): each replaces the file it is named after */
+  pending: string[];
+  /** where replaced and removed folders go, for a later build to delete (emptyTrash); null: deleted here */
+  trash: string | null;
+}
+
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+/** The kind of what is at `path`, or null when nothing is. */
+async function kindOf(path: string): Promise<'dir' | 'file' | null> {
+  try {
+    return (await lstat(path)).isDirectory() ? 'dir' : 'file';
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+let discarded = 0;
+/** Takes a folder out of the site: moved to the trash (one rename), or deleted. */
+async function discardDir(path: string, trash: string | null): Promise<void> {
+  if (trash) {
+    try {
+      await mkdir(trash, { recursive: true });
+      await rename(path, join(trash, `replaced-${process.pid}-${Date.now()}-${++discarded}`));
+      return;
+    } catch {
+      // another file system: deleted here
+    }
+  }
+  await rm(path, { recursive: true, force: true });
+}
+
+/** Removes the folders that `path`'s removal left empty, up to the site's own. */
+async function removeEmptyParents(site: string, path: string): Promise<void> {
+  for (let dir = dirname(path); dir.length > site.length && dir.startsWith(site); dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Applies an update; each step is skipped when it was done already (by a build that was killed). */
+async function apply(update: SiteUpdate): Promise<void> {
+  const { output, staging, trash } = update;
+  // the old state goes first: killed in the middle, the state that is left is the new one or none
+  await Promise.all(update.pending.map(async (file) => {
+    if (await kindOf(file)) await rm(file.slice(0, -PENDING.length), { force: true });
+  }));
+  await pMap(update.moves, async (rel) => {
+    const from = join(staging, rel);
+    // moved already
+    if (!(await kindOf(from))) return;
+    const to = join(output, rel);
+    // a file is replaced by the rename itself; a folder must be out of the way first
+    if ((await kindOf(to)) === 'dir') await discardDir(to, trash);
+    await mkdir(dirname(to), { recursive: true });
+    await rename(from, to);
+  }, { concurrency: IO_CONCURRENCY });
+  await pMap(update.removes, async (rel) => {
+    const path = join(output, rel);
+    const kind = await kindOf(path);
+    if (kind === 'dir') await discardDir(path, trash);
+    else if (kind === 'file') await rm(path, { force: true });
+    await removeEmptyParents(output, path);
+  }, { concurrency: IO_CONCURRENCY });
+  for (const file of update.pending) {
+    if (await kindOf(file)) await rename(file, file.slice(0, -PENDING.length));
+  }
+  // what is left of the staging folder is its empty folders
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Puts `update` into its site through the journal `journalFile`. */
+export async function updateInPlace(update: SiteUpdate, journalFile: string): Promise<void> {
+  await mkdir(dirname(journalFile), { recursive: true });
+  await writeFile(`${journalFile}.tmp`, JSON.stringify(update));
+  await rename(`${journalFile}.tmp`, journalFile);
+  await apply(update);
+  await rm(journalFile, { force: true });
+}
+
+/** Completes the update a killed build left in `journalFile`, if any. True when there was one. */
+export async function finishInterruptedUpdate(journalFile: string): Promise<boolean> {
+  let update: SiteUpdate;
+  try {
+    update = JSON.parse(await readFile(journalFile, 'utf8')) as SiteUpdate;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    // not written whole cannot be: it is renamed into place; anything else is not ours to guess
+    throw new Error(`${journalFile}: cannot read the journal of an interrupted build (${(error as Error).message}); delete it and build again with --force`);
+  }
+  await apply(update);
+  await rm(journalFile, { force: true });
+  return true;
+}

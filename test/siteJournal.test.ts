@@ -1,0 +1,111 @@
+/**
+ * A rebuild's changes put into the last site in place, through a journal
+ * (src/site/siteJournal.ts): moved, removed, the state moved in; and a journal
+ * that a killed build left is finished by the next.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { finishInterruptedUpdate, updateInPlace, type SiteUpdate } from '../src/site/siteJournal.ts';
+
+async function put(root: string, files: Record<string, string>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), content);
+  }
+}
+
+async function tree(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(root, { recursive: true, withFileTypes: true }))) {
+    if (name.isFile()) out[path.relative(root, path.join(name.parentPath, name.name)).split(path.sep).join('/')] = await readFile(path.join(name.parentPath, name.name), 'utf8');
+  }
+  return out;
+}
+
+/** A last site, its state, and a rebuild's changes staged beside it. */
+async function fixture(): Promise<{ dir: string; update: SiteUpdate; journal: string; state: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'journal-'));
+  const output = path.join(dir, '_site');
+  const staging = path.join(dir, '_site.building-1');
+  const state = path.join(dir, 'state');
+  await put(output, {
+    'index.html': 'trang chủ cũ',
+    'bai-viet/a/index.html': 'bài A',
+    'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
+    'dia-danh/nga/2011/index.html': 'Nga, 2011',
+    'dia-danh/nga/index.html': 'Nga',
+    'pagefind/shards.json': '{"shards":["0","2011-03-01"]}',
+    'pagefind/shards/0/pagefind-entry.json': 'mảnh 0, cũ',
+    'pagefind/shards/0/fragment/cu.pf_fragment': 'cũ',
+    'pagefind/shards/2011-03-01/pagefind-entry.json': 'mảnh 2011',
+    'pagefind/shards/2019-01-01/pagefind-entry.json': 'mảnh 2019, gộp vào mảnh khác',
+  });
+  await put(staging, {
+    'index.html': 'trang chủ mới',
+    'bai-viet/d/index.html': 'bài D, mới',
+    'pagefind/shards.json': '{"shards":["0","2011-03-01"]}',
+    'pagefind/shards/0/pagefind-entry.json': 'mảnh 0, mới',
+    'pagefind/shards/0/fragment/moi.pf_fragment': 'mới',
+  });
+  await put(state, { 'manifest.json': 'cũ', 'manifest.json.next': 'mới', 'search/shards.json.next': 'mới' });
+  const update: SiteUpdate = {
+    output, staging, trash: path.join(dir, 'trash'),
+    moves: ['index.html', 'bai-viet/d/index.html', 'pagefind/shards.json', 'pagefind/shards/0'],
+    removes: ['bai-viet/c/index.html', 'dia-danh/nga/2011/index.html', 'pagefind/shards/2019-01-01'],
+    pending: [path.join(state, 'manifest.json.next'), path.join(state, 'search/shards.json.next')],
+  };
+  return { dir, update, journal: path.join(state, 'journal.json'), state };
+}
+
+const EXPECTED_SITE = {
+  'index.html': 'trang chủ mới',
+  'bai-viet/a/index.html': 'bài A',
+  'bai-viet/d/index.html': 'bài D, mới',
+  'dia-danh/nga/index.html': 'Nga',
+  'pagefind/shards.json': '{"shards":["0","2011-03-01"]}',
+  'pagefind/shards/0/pagefind-entry.json': 'mảnh 0, mới',
+  'pagefind/shards/0/fragment/moi.pf_fragment': 'mới',
+  'pagefind/shards/2011-03-01/pagefind-entry.json': 'mảnh 2011',
+};
+
+test('an update in place: changed files and folders moved over the site\'s, gone ones removed with the folders they leave empty, the state moved in', async () => {
+  const { dir, update, journal, state } = await fixture();
+  await updateInPlace(update, journal);
+  assert.deepEqual(await tree(update.output), EXPECTED_SITE, 'a replaced folder keeps nothing of the old one (cu.pf_fragment)');
+  assert.ok(!existsSync(path.join(update.output, 'bai-viet/c')), 'the folder of a removed page goes');
+  assert.ok(!existsSync(path.join(update.output, 'dia-danh/nga/2011')));
+  assert.ok(existsSync(path.join(update.output, 'dia-danh/nga')), 'a folder that still has a page stays');
+  assert.deepEqual(await tree(state), { 'manifest.json': 'mới', 'search/shards.json': 'mới' });
+  assert.ok(!existsSync(update.staging), 'the staging folder goes');
+  assert.ok(!existsSync(journal), 'the journal goes');
+  assert.equal((await readdir(update.trash!)).length, 2, 'the replaced and the removed shard folders wait in the trash');
+  assert.equal(await finishInterruptedUpdate(journal), false, 'nothing left to finish');
+  await rm(dir, { recursive: true });
+});
+
+test('an update stopped midway is finished by the next build from its journal, every step once', async () => {
+  const { dir, update, journal, state } = await fixture();
+  // the new page's folder is a file: the move fails (as a kill would stop it) after the others began
+  await writeFile(path.join(update.output, 'bai-viet/d'), 'không phải thư mục');
+  await assert.rejects(updateInPlace(update, journal));
+  assert.ok(existsSync(journal), 'the journal stays');
+  assert.ok(!existsSync(path.join(state, 'manifest.json')), 'the old state went first: a stopped update leaves no state that describes the old site');
+  await rm(path.join(update.output, 'bai-viet/d'));
+  assert.equal(await finishInterruptedUpdate(journal), true);
+  assert.deepEqual(await tree(update.output), EXPECTED_SITE);
+  assert.deepEqual(await tree(state), { 'manifest.json': 'mới', 'search/shards.json': 'mới' });
+  assert.ok(!existsSync(journal) && !existsSync(update.staging));
+  await rm(dir, { recursive: true });
+});
+
+test('a journal that cannot be read is one clear error that names it', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'journal-'));
+  const journal = path.join(dir, 'journal.json');
+  await writeFile(journal, '{"output": ');
+  await assert.rejects(finishInterruptedUpdate(journal), (error: Error) => error.message.includes(journal) && /--force/.test(error.message));
+  await rm(dir, { recursive: true });
+});
