@@ -1,25 +1,17 @@
 /**
  * Parsing split over worker threads. Small batches are parsed in this thread:
- * a worker costs a few hundred milliseconds to start.
+ * a worker costs a few hundred milliseconds to start. The parser is loaded only
+ * when a file is parsed (a rebuild from the cache does without its half second).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { parseArticle } from '../parse.ts';
-import { deriveRecord, storeDerived } from './derived.ts';
+import type { FileToParse } from './parseFile.ts';
 import type { CachedParse } from './recordCache.ts';
 
 /** below this many files to parse, workers cost more than they save */
 export const WORKER_THRESHOLD = 400;
 /** files sent to a worker before its first result comes back */
 const IN_FLIGHT = 2;
-
-export interface FileToParse { rel: string; bytes: Uint8Array }
-
-/** The parse of one file, with what the site derives from the record (so workers do that too). */
-export const parseFile = (f: FileToParse): CachedParse => {
-  const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
-  return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
-};
 
 export class ParsePool {
   private workers: Worker[] = [];
@@ -42,6 +34,7 @@ export class ParsePool {
     this.start(files.length);
     const results: CachedParse[] = new Array(files.length);
     if (this.workers.length === 0) {
+      const { parseFile } = await import('./parseFile.ts');
       // copied, as a worker's message would be: a record's strings are slices of its input, and a
       // title kept for the pages would keep the whole file's text alive for the rest of the build
       files.forEach((f, i) => { results[i] = structuredClone(parseFile(f)); onDone(); });

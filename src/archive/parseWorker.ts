@@ -1,6 +1,6 @@
 /** A worker thread that parses: { id, rel, bytes } in, { id, record, findings, derived } out. */
 import { parentPort } from 'node:worker_threads';
-import { parseFile } from './parsePool.ts';
+import { parseFile } from './parseFile.ts';
 
 parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array }) => {
   parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }) });

@@ -3,7 +3,8 @@
  * grammar in dateForms.ts and built and checked with date-fns.
  */
 import { TZDate } from '@date-fns/tz';
-import { format, isExists } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isExists } from 'date-fns/isExists';
 import type { Published } from '../record.ts';
 import { BODY_DAY_MONTH, DATE_FORMS, DATELINE_PREFIXES, URL_DATE_FORMS } from './dateForms.ts';
 

@@ -4,7 +4,7 @@
  * UTC, so nothing depends on the machine's time zone.
  */
 import type { Day } from 'date-fns';
-import { vi } from 'date-fns/locale';
+import { vi } from 'date-fns/locale/vi';
 import type { Published } from '../record.ts';
 
 function parts(date: string): [number, number, number] {
