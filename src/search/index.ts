@@ -21,7 +21,7 @@
  * Pagefind's baseUrl to "/" so it does not add the prefix a second time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,15 +217,15 @@ async function filesOf(dir: string): Promise<Record<string, number>> {
   return out;
 }
 
-/** Whether every file of a shard is in `dir`, of the size the state says. */
-async function shardIntact(dir: string, files: Record<string, number>): Promise<boolean> {
-  const entries = Object.entries(files);
-  try {
-    const sizes = await pMap(entries, async ([rel]) => (await stat(path.join(dir, rel))).size, { concurrency: IO_CONCURRENCY });
-    return sizes.every((size, i) => size === entries[i]![1]);
-  } catch {
-    return false;
+/**
+ * Whether every file of a shard is in `dir`, of the size the state says. One after the other:
+ * the last site's folders are in the page cache (2,000 files: 10 ms, against 100–200 ms in parallel).
+ */
+function shardIntact(dir: string, files: Record<string, number>): boolean {
+  for (const [rel, size] of Object.entries(files)) {
+    if (statSync(path.join(dir, rel), { throwIfNoEntry: false })?.size !== size) return false;
   }
+  return true;
 }
 
 /**
@@ -233,7 +233,7 @@ async function shardIntact(dir: string, files: Record<string, number>): Promise<
  * nothing left behind, when any file is missing or not the size the state says.
  */
 async function reuseShard(from: string, to: string, files: Record<string, number>): Promise<boolean> {
-  if (!(await shardIntact(from, files))) return false;
+  if (!shardIntact(from, files)) return false;
   const entries = Object.entries(files);
   try {
     const dirs = [...new Set(entries.map(([rel]) => path.dirname(path.join(to, rel))))].sort();
