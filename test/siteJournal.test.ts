@@ -102,6 +102,20 @@ test('an update stopped midway is finished by the next build from its journal, e
   await rm(dir, { recursive: true });
 });
 
+test('a journal whose staging folder is gone (another build replaced the site) is dropped with the state it would have moved in', async () => {
+  const { dir, update, journal, state } = await fixture();
+  await mkdir(path.dirname(journal), { recursive: true });
+  await writeFile(journal, JSON.stringify(update));
+  // a build without this cache rebuilt the site and removed the folders a killed build left beside it
+  await rm(update.staging, { recursive: true });
+  const site = await tree(update.output);
+  assert.equal(await finishInterruptedUpdate(journal), true);
+  assert.deepEqual(await tree(update.output), site, 'the site is not touched');
+  assert.deepEqual(await tree(state), {}, 'no state is trusted: the next build makes a whole site');
+  assert.ok(!existsSync(journal));
+  await rm(dir, { recursive: true });
+});
+
 test('a journal that cannot be read is one clear error that names it', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'journal-'));
   const journal = path.join(dir, 'journal.json');

@@ -119,7 +119,15 @@ export async function finishInterruptedUpdate(journalFile: string): Promise<bool
     // not written whole cannot be: it is renamed into place; anything else is not ours to guess
     throw new Error(`${journalFile}: cannot read the journal of an interrupted build (${(error as Error).message}); delete it and build again with --force`);
   }
-  await apply(update);
+  if (await kindOf(update.staging)) {
+    await apply(update);
+  } else {
+    // The staging folder is gone: this journal was done to its end (killed just before it was
+    // removed), or another build (one without this cache) has replaced the site and removed the
+    // folder. Either way its state files may not describe the site: none is trusted, and the next
+    // build makes a whole site.
+    await Promise.all(update.pending.flatMap((file) => [rm(file, { force: true }), rm(file.slice(0, -PENDING.length), { force: true })]));
+  }
   await rm(journalFile, { force: true });
   return true;
 }
