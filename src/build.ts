@@ -358,7 +358,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await trashEmptied;
   // the state files that describe the site (its pages' data hashes, its files' hashes, the search
   // shards) are moved in with it
-  if (mode === 'in place' && journalFile && pagesFile && manifestFile && pages && searched) {
+  if (mode === 'in place') {
+    // a staging folder that holds only the changes must never be swapped in for the site
+    if (!journalFile || !pagesFile || !manifestFile || !pages || !searched) throw new Error('build: an update in place without its state');
     await updateInPlace({
       output, staging, trash,
       moves: [...pages.changed, ...searched.replaced],
