@@ -13,23 +13,28 @@ import { pendingPath, StagingWriter } from '../src/site/output.ts';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
+/** The last site's pages, and its manifest. */
+const LAST: Record<string, string> = {
+  'index.html': 'trang chủ',
+  'bai-viet/a/index.html': 'bài A',
+  'bai-viet/b/index.html': 'bài B',
+  'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
+  'dia-danh/nga/index.html': 'Nga',
+};
+async function lastSite(previous: string, manifestFile: string, files: Record<string, string>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(previous, file)), { recursive: true });
+    await writeFile(path.join(previous, file), content);
+  }
+  await writeFile(manifestFile, JSON.stringify(Object.fromEntries(Object.entries(files).map(([f, c]) => [f, sha1(c)]))));
+}
+
 test('staging writer: unchanged files are linked to the last site, changed ones written apart, gone ones left out', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'staging-'));
   const previous = path.join(dir, 'site');
   const staging = path.join(dir, 'site.building');
   const manifestFile = path.join(dir, 'manifest.json');
-  const last: Record<string, string> = {
-    'index.html': 'trang chủ',
-    'bai-viet/a/index.html': 'bài A',
-    'bai-viet/b/index.html': 'bài B',
-    'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
-    'dia-danh/nga/index.html': 'Nga',
-  };
-  for (const [file, content] of Object.entries(last)) {
-    await mkdir(path.dirname(path.join(previous, file)), { recursive: true });
-    await writeFile(path.join(previous, file), content);
-  }
-  await writeFile(manifestFile, JSON.stringify(Object.fromEntries(Object.entries(last).map(([f, c]) => [f, sha1(c)]))));
+  await lastSite(previous, manifestFile, LAST);
 
   const writer = await StagingWriter.open(staging, previous, manifestFile);
   await writer.write([
@@ -76,20 +81,8 @@ test('staging writer, in place: only the changed files are written apart, unchan
   const previous = path.join(dir, 'site');
   const staging = path.join(dir, 'site.building');
   const manifestFile = path.join(dir, 'manifest.json');
-  const last: Record<string, string> = {
-    'index.html': 'trang chủ',
-    'bai-viet/a/index.html': 'bài A',
-    'bai-viet/b/index.html': 'bài B',
-    'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
-    'bai-viet/e/index.html': 'bài E, xóa tay khỏi trang',
-    'dia-danh/nga/index.html': 'Nga',
-  };
-  for (const [file, content] of Object.entries(last)) {
-    await mkdir(path.dirname(path.join(previous, file)), { recursive: true });
-    await writeFile(path.join(previous, file), content);
-  }
+  await lastSite(previous, manifestFile, { ...LAST, 'bai-viet/e/index.html': 'bài E, xóa tay khỏi trang' });
   await rm(path.join(previous, 'bai-viet/e/index.html'));
-  await writeFile(manifestFile, JSON.stringify(Object.fromEntries(Object.entries(last).map(([f, c]) => [f, sha1(c)]))));
 
   const writer = await StagingWriter.open(staging, previous, manifestFile, 'in place');
   await writer.write([
