@@ -37,6 +37,7 @@ async function fixture(): Promise<{ dir: string; update: SiteUpdate; journal: st
     'bai-viet/a/index.html': 'bài A',
     'bai-viet/c/index.html': 'bài C, gỡ khỏi kho',
     'dia-danh/nga/2011/index.html': 'Nga, 2011',
+    'dia-danh/nga/2011/trang/2/index.html': 'Nga, 2011, trang 2',
     'dia-danh/nga/index.html': 'Nga',
     'pagefind/shards.json': '{"shards":["0","2011-03-01"]}',
     'pagefind/shards/0/pagefind-entry.json': 'mảnh 0, cũ',
@@ -55,7 +56,8 @@ async function fixture(): Promise<{ dir: string; update: SiteUpdate; journal: st
   const update: SiteUpdate = {
     output, staging, trash: path.join(dir, 'trash'),
     moves: ['index.html', 'bai-viet/d/index.html', 'pagefind/shards.json', 'pagefind/shards/0'],
-    removes: ['bai-viet/c/index.html', 'dia-danh/nga/2011/index.html', 'pagefind/shards/2019-01-01'],
+    // two in one folder, removed side by side: neither leaves it behind
+    removes: ['bai-viet/c/index.html', 'dia-danh/nga/2011/index.html', 'dia-danh/nga/2011/trang/2/index.html', 'pagefind/shards/2019-01-01'],
     pending: [path.join(state, 'manifest.json.next'), path.join(state, 'search/shards.json.next')],
   };
   return { dir, update, journal: path.join(state, 'journal.json'), state };

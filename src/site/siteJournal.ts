@@ -11,7 +11,7 @@
  * A build killed before its journal exists leaves the last site as it was.
  */
 import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { PENDING } from './output.ts';
@@ -58,15 +58,17 @@ async function discardDir(path: string, trash: string | null): Promise<void> {
   await rm(path, { recursive: true, force: true });
 }
 
-/** Removes the folders that `path`'s removal left empty, up to the site's own. */
-async function removeEmptyParents(site: string, path: string): Promise<void> {
-  for (let dir = dirname(path); dir.length > site.length && dir.startsWith(site); dir = dirname(dir)) {
-    try {
-      await rmdir(dir);
-    } catch {
-      return;
-    }
-  }
+/** The folders that hold `rel` ("a/b/index.html" → "a/b", "a"), deepest first. */
+function foldersOf(rel: string): string[] {
+  const out: string[] = [];
+  for (let dir = posix.dirname(rel); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) out.push(dir);
+  return out;
+}
+
+/** Removes the folders of the site that the removals left empty, deepest first (one not empty stays). */
+async function removeEmptyFolders(site: string, removed: readonly string[]): Promise<void> {
+  const folders = [...new Set(removed.flatMap(foldersOf))].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+  for (const dir of folders) await rmdir(join(site, dir)).catch(() => {});
 }
 
 /** Applies an update; each step is skipped when it was done already (by a build that was killed). */
@@ -91,8 +93,9 @@ async function apply(update: SiteUpdate): Promise<void> {
     const kind = await kindOf(path);
     if (kind === 'dir') await discardDir(path, trash);
     else if (kind === 'file') await rm(path, { force: true });
-    await removeEmptyParents(output, path);
   }, { concurrency: IO_CONCURRENCY });
+  // after all of them: two removals in one folder must not race for it
+  await removeEmptyFolders(output, update.removes);
   for (const file of update.pending) {
     if (await kindOf(file)) await rename(file, file.slice(0, -PENDING.length));
   }
@@ -116,7 +119,7 @@ export async function finishInterruptedUpdate(journalFile: string): Promise<bool
     update = JSON.parse(await readFile(journalFile, 'utf8')) as SiteUpdate;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
-    // not written whole cannot be: it is renamed into place; anything else is not ours to guess
+    // it is renamed into place whole, so it is never half-written: what cannot be read is not ours to guess at
     throw new Error(`${journalFile}: cannot read the journal of an interrupted build (${(error as Error).message}); delete it and build again with --force`);
   }
   if (await kindOf(update.staging)) {
