@@ -358,17 +358,21 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await trashEmptied;
   // the state files that describe the site (its pages' data hashes, its files' hashes, the search
   // shards) are moved in with it
+  const pending = [
+    ...(pagesFile && manifestFile ? [pendingPath(pagesFile), pendingPath(manifestFile)] : []),
+    ...(searched?.stateFile ? [searched.stateFile] : []),
+  ];
   if (mode === 'in place') {
     // a staging folder that holds only the changes must never be swapped in for the site
-    if (!journalFile || !pagesFile || !manifestFile || !pages || !searched) throw new Error('build: an update in place without its state');
+    if (!journalFile || !pages || !searched) throw new Error('build: an update in place without its state');
     await updateInPlace({
       output, staging, trash,
       moves: [...pages.changed, ...searched.replaced],
       removes: [...pages.gone, ...searched.removed],
-      pending: [pendingPath(pagesFile), pendingPath(manifestFile), ...(searched.stateFile ? [searched.stateFile] : [])],
+      pending,
     }, journalFile);
   } else {
-    await swapIn(staging, output, trash, stateDir ? [stateDir, path.join(stateDir, 'search')] : []);
+    await swapIn(staging, output, trash, pending);
   }
   progress('xong', 1, 1);
   if (process.env.BUILD_TIMINGS) {

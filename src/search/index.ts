@@ -61,8 +61,8 @@ export interface SearchIndexOptions {
   cache?: string | null;
   /**
    * write the new state beside the last one (pendingPath), for the caller to move in once the
-   * site it describes is in place (the build's swapIn): a build that fails after the index
-   * leaves the state of the site that is still there
+   * site it describes is in place (the build does, with the site): a build that fails after the
+   * index leaves the state of the site that is still there
    */
   statePending?: boolean;
   /** records per shard (default SHARD_SIZE; Infinity: one index) */

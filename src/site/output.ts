@@ -156,40 +156,59 @@ export class StagingWriter {
 /**
  * Where a build writes a state file that describes the site it is making (the page hashes, the manifest, the
  * search shards' state): beside the file that describes the last site, which a failed or killed
- * build thus leaves as it was. swapIn() removes the last ones before the swap and moves these in
- * after it, so a state file never describes a site that is not the one in place.
+ * build thus leaves as it was. They replace the last ones with the site (swapIn, or an update in
+ * place, src/site/siteJournal.ts), so a state file never describes a site that is not the one in place.
  */
 export const PENDING = '.next';
 export const pendingPath = (file: string): string => `${file}${PENDING}`;
 
 /**
- * Puts the staging folder in place of the output. The old site is removed after; with a
- * `trash` folder (in the cache, on the same file system) it is only moved there, and the
- * next build removes it while it parses and renders (emptyTrash), so a rebuild does not
- * wait for thousands of unlinks at its end.
+ * The state files of the last site that `pending` replace go first: killed after this, the next
+ * build finds no state, and trusts nothing of the last one. A pending file already moved in (a
+ * killed update done again) is left alone.
  */
-export async function swapIn(staging: string, output: string, trash?: string | null, stateFolders: readonly string[] = []): Promise<void> {
-  const old = `${output}.old-${process.pid}`;
-  const had = await stat(output).then(() => true, () => false);
-  // the state files this build wrote (see pendingPath); killed between here and their move, the
-  // next build finds none, and trusts nothing of the last one
-  const pending = (await Promise.all(stateFolders.map(async (dir) => (await readdir(dir).catch(() => [] as string[]))
-    .filter((name) => name.endsWith(PENDING)).map((name) => join(dir, name))))).flat();
-  for (const file of pending) await rm(file.slice(0, -PENDING.length), { force: true });
-  if (had) await rename(output, old);
-  await rename(staging, output);
-  for (const file of pending) await rename(file, file.slice(0, -PENDING.length));
-  if (!had) return;
+export async function dropReplacedState(pending: readonly string[]): Promise<void> {
+  await Promise.all(pending.map(async (file) => {
+    if (existsSync(file)) await rm(file.slice(0, -PENDING.length), { force: true });
+  }));
+}
+
+/** Moves the pending state files in, once the site they describe is in place. */
+export async function moveStateIn(pending: readonly string[]): Promise<void> {
+  for (const file of pending) if (existsSync(file)) await rename(file, file.slice(0, -PENDING.length));
+}
+
+let discarded = 0;
+/**
+ * Takes a folder out of the site: moved to `trash` (one rename; the next build deletes it while it
+ * parses and renders, emptyTrash), or deleted here when there is none or it is on another file system.
+ */
+export async function discard(dir: string, trash: string | null | undefined, kind: 'site' | 'replaced'): Promise<void> {
   if (trash) {
     try {
       await mkdir(trash, { recursive: true });
-      await rename(old, join(trash, `site-${process.pid}-${Date.now()}`));
+      await rename(dir, join(trash, `${kind}-${process.pid}-${Date.now()}-${++discarded}`));
       return;
     } catch {
       // another file system: removed here
     }
   }
-  await rm(old, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Puts the staging folder in place of the output, and the `pending` state files (see pendingPath)
+ * in place of the last ones. The old site goes to `trash` (discard), so a rebuild does not wait
+ * for thousands of unlinks at its end.
+ */
+export async function swapIn(staging: string, output: string, trash: string | null | undefined, pending: readonly string[]): Promise<void> {
+  const old = `${output}.old-${process.pid}`;
+  const had = await stat(output).then(() => true, () => false);
+  await dropReplacedState(pending);
+  if (had) await rename(output, old);
+  await rename(staging, output);
+  await moveStateIn(pending);
+  if (had) await discard(old, trash, 'site');
 }
 
 /** Removes what earlier builds moved to `trash`. */

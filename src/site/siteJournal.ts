@@ -14,7 +14,7 @@ import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/pr
 import { dirname, join, posix } from 'node:path';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
-import { PENDING } from './output.ts';
+import { discard, dropReplacedState, moveStateIn, PENDING } from './output.ts';
 
 export interface SiteUpdate {
   /** the site */
@@ -43,21 +43,6 @@ async function kindOf(path: string): Promise<'dir' | 'file' | null> {
   }
 }
 
-let discarded = 0;
-/** Takes a folder out of the site: moved to the trash (one rename), or deleted. */
-async function discardDir(path: string, trash: string | null): Promise<void> {
-  if (trash) {
-    try {
-      await mkdir(trash, { recursive: true });
-      await rename(path, join(trash, `replaced-${process.pid}-${Date.now()}-${++discarded}`));
-      return;
-    } catch {
-      // another file system: deleted here
-    }
-  }
-  await rm(path, { recursive: true, force: true });
-}
-
 /** The folders that hold `rel` ("a/b/index.html" → "a/b", "a"), deepest first. */
 function foldersOf(rel: string): string[] {
   const out: string[] = [];
@@ -75,30 +60,26 @@ async function removeEmptyFolders(site: string, removed: readonly string[]): Pro
 async function apply(update: SiteUpdate): Promise<void> {
   const { output, staging, trash } = update;
   // the old state goes first: killed in the middle, the state that is left is the new one or none
-  await Promise.all(update.pending.map(async (file) => {
-    if (await kindOf(file)) await rm(file.slice(0, -PENDING.length), { force: true });
-  }));
+  await dropReplacedState(update.pending);
   await pMap(update.moves, async (rel) => {
     const from = join(staging, rel);
     // moved already
     if (!(await kindOf(from))) return;
     const to = join(output, rel);
     // a file is replaced by the rename itself; a folder must be out of the way first
-    if ((await kindOf(to)) === 'dir') await discardDir(to, trash);
+    if ((await kindOf(to)) === 'dir') await discard(to, trash, 'replaced');
     await mkdir(dirname(to), { recursive: true });
     await rename(from, to);
   }, { concurrency: IO_CONCURRENCY });
   await pMap(update.removes, async (rel) => {
     const path = join(output, rel);
     const kind = await kindOf(path);
-    if (kind === 'dir') await discardDir(path, trash);
+    if (kind === 'dir') await discard(path, trash, 'replaced');
     else if (kind === 'file') await rm(path, { force: true });
   }, { concurrency: IO_CONCURRENCY });
   // after all of them: two removals in one folder must not race for it
   await removeEmptyFolders(output, update.removes);
-  for (const file of update.pending) {
-    if (await kindOf(file)) await rename(file, file.slice(0, -PENDING.length));
-  }
+  await moveStateIn(update.pending);
   // what is left of the staging folder is its empty folders
   await rm(staging, { recursive: true, force: true });
 }
