@@ -93,8 +93,11 @@ test('an update stopped midway is finished by the next build from its journal, e
   const { dir, update, journal, state } = await fixture();
   // the new page's folder is a file: the move fails (as a kill would stop it) after the others began
   await writeFile(path.join(update.output, 'bai-viet/d'), 'không phải thư mục');
-  await assert.rejects(updateInPlace(update, journal));
+  await assert.rejects(updateInPlace(update, journal), /EEXIST|ENOTDIR/);
   assert.ok(existsSync(journal), 'the journal stays');
+  // the failure is reported once no other move is running: the rest of them are done
+  assert.equal(await readFile(path.join(update.output, 'pagefind/shards/0/pagefind-entry.json'), 'utf8'), 'mảnh 0, mới');
+  assert.ok(!existsSync(path.join(update.staging, 'pagefind/shards/0')) && !existsSync(path.join(update.staging, 'index.html')));
   assert.ok(!existsSync(path.join(state, 'manifest.json')), 'the old state went first: a stopped update leaves no state that describes the old site');
   await rm(path.join(update.output, 'bai-viet/d'));
   assert.equal(await finishInterruptedUpdate(journal), true);

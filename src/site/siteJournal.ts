@@ -56,12 +56,24 @@ async function removeEmptyFolders(site: string, removed: readonly string[]): Pro
   for (const dir of folders) await rmdir(join(site, dir)).catch(() => {});
 }
 
+/**
+ * Runs `step` on every item, many at a time; a failure is thrown only once no step is left
+ * running, so that a failed update is left in a definite state for the next build to finish.
+ */
+async function eachStep(items: readonly string[], step: (item: string) => Promise<void>): Promise<void> {
+  try {
+    await pMap(items, step, { concurrency: IO_CONCURRENCY, stopOnError: false });
+  } catch (error) {
+    throw error instanceof AggregateError && error.errors.length ? error.errors[0] : error;
+  }
+}
+
 /** Applies an update; each step is skipped when it was done already (by a build that was killed). */
 async function apply(update: SiteUpdate): Promise<void> {
   const { output, staging, trash } = update;
   // the old state goes first: killed in the middle, the state that is left is the new one or none
   await dropReplacedState(update.pending);
-  await pMap(update.moves, async (rel) => {
+  await eachStep(update.moves, async (rel) => {
     const from = join(staging, rel);
     // moved already
     if (!(await kindOf(from))) return;
@@ -70,13 +82,13 @@ async function apply(update: SiteUpdate): Promise<void> {
     if ((await kindOf(to)) === 'dir') await discard(to, trash, 'replaced');
     await mkdir(dirname(to), { recursive: true });
     await rename(from, to);
-  }, { concurrency: IO_CONCURRENCY });
-  await pMap(update.removes, async (rel) => {
+  });
+  await eachStep(update.removes, async (rel) => {
     const path = join(output, rel);
     const kind = await kindOf(path);
     if (kind === 'dir') await discard(path, trash, 'replaced');
     else if (kind === 'file') await rm(path, { force: true });
-  }, { concurrency: IO_CONCURRENCY });
+  });
   // after all of them: two removals in one folder must not race for it
   await removeEmptyFolders(output, update.removes);
   await moveStateIn(update.pending);
