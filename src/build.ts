@@ -30,6 +30,7 @@ import type { SiteData } from './site/data.ts';
 import type { SearchIndexResult } from './search/index.ts';
 import type { WriteResult } from './site/output.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
+import { checkOutput, OutputRefused, SITE_GENERATOR } from './site/outputGuard.ts';
 
 export interface BuildOptions {
   /** the articles folder (default "articles") */
@@ -163,7 +164,7 @@ async function removeLeftovers(output: string): Promise<void> {
 /** The build report with its counts: inputs = pages + merged + errors. */
 function reportJson(report: readonly BuildReportEntry[]): string {
   const count = (outcome: BuildReportEntry['outcome']): number => report.filter((e) => e.outcome === outcome).length;
-  const summary = { inputs: report.length, pages: count('page'), merged: count('merged'), errors: count('error'), files: report };
+  const summary = { generator: SITE_GENERATOR, inputs: report.length, pages: count('page'), merged: count('merged'), errors: count('error'), files: report };
   return `${JSON.stringify(summary, null, 1)}\n`;
 }
 
@@ -214,6 +215,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     onProgress(stage, done, total);
   };
 
+  // --output must be new, empty or a site this tool built, and never the articles, the project or the cache
+  await checkOutput({ output, input: options.records ? undefined : input, cache: cacheRoot, root: ROOT });
   // Imported lazily: a build from given records (tests) does not need the parser.
   const load = options.records ? null : await import('./archive/load.ts');
   const scan = load ? await load.scanArchive(input) : null;
@@ -487,7 +490,8 @@ function terminalProgress(): (stage: string, done: number, total: number) => voi
   };
 }
 
-export async function runBuild(options: BuildOptions, quiet = false): Promise<boolean> {
+/** Builds and prints the outcome; the exit code: 0, 1 (a failed build, or inputs with errors), 2 (a refused --output). */
+export async function runBuild(options: BuildOptions, quiet = false): Promise<number> {
   const tty = !quiet && process.stderr.isTTY;
   try {
     const result = await buildSite(tty ? { ...options, onProgress: terminalProgress() } : options);
@@ -501,11 +505,12 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<bo
     ];
     const detail = result.unchanged ? 'nothing changed' : `cache: ${grouped(result.cacheHits)} hits, ${grouped(result.written)} pages written`;
     console.log(`${parts.join(', ')} in ${result.seconds.toFixed(1)} s (${detail})`);
-    return true;
+    // the site of the other files is written; the inputs with errors still need fixing (contract: exit 1)
+    return errors.length ? 1 : 0;
   } catch (error) {
     if (tty) process.stderr.write('\r\x1b[K');
     process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return false;
+    return error instanceof OutputRefused ? error.exitCode : 1;
   }
 }
 
@@ -546,7 +551,7 @@ async function main(): Promise<void> {
       return;
     }
   }
-  process.exitCode = (await runBuild(cli.options, cli.quiet)) ? 0 : 1;
+  process.exitCode = await runBuild(cli.options, cli.quiet);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
