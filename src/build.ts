@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type { ArchiveScan, Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { emptyTrash, pendingPath, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
+import { acquireLock, describeHolder, processAlive, type LockHolder } from './lock.ts';
+import { emptyTrash, PENDING, pendingPath, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
 import { finishInterruptedUpdate, updateInPlace } from './site/siteJournal.ts';
 import { renderSite } from './site/render.ts';
 import type { ReadBodies } from './site/bodies.ts';
@@ -53,7 +54,14 @@ export interface BuildOptions {
   perPage?: number;
   /** progress of the long stages */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** how long to wait for another build that holds this output or cache (ms; default LOCK_WAIT_MS) */
+  lockWaitMs?: number;
+  /** told once when this build waits for another one */
+  onLockWait?: (message: string) => void;
 }
+
+/** how long a build waits for another build of the same output or cache before it gives up */
+export const LOCK_WAIT_MS = 120_000;
 
 export interface BuildResult {
   articles: number;
@@ -151,14 +159,27 @@ async function previousSlugs(output: string): Promise<Map<string, string>> {
   return slugs;
 }
 
-/** Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"). */
-async function removeLeftovers(output: string): Promise<void> {
+/**
+ * Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"):
+ * only those of a process that is dead (the output's lock is held, so a live one is not a build of it).
+ */
+export async function removeLeftovers(output: string): Promise<void> {
   const dir = path.dirname(output);
   const base = path.basename(output);
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    if (name.startsWith(`${base}.building-`) || name.startsWith(`${base}.old-`)) await rm(path.join(dir, name), { recursive: true, force: true });
+    const m = /^\.(?:building|old)-(\d+)$/u.exec(name.slice(base.length));
+    if (!name.startsWith(base) || !m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && processAlive(pid)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
   }
+}
+
+/** The state files a killed build wrote for a site it never put in place (no journal left to finish): never trusted. */
+async function removePendingState(stateDir: string): Promise<void> {
+  const names = await readdir(stateDir, { recursive: true }).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith(PENDING)).map((n) => rm(path.join(stateDir, n), { force: true })));
 }
 
 /** The build report with its counts: inputs = pages + merged + errors. */
@@ -193,7 +214,32 @@ async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir:
   await new RecordCache(recordsDir).prune(keep, startedAt);
 }
 
+/**
+ * Builds the site, holding the cache's lock and then the output's (always in that order, so two
+ * builds never wait for each other's second lock): a second build of the same output or with the
+ * same cache waits for the first (LOCK_WAIT_MS), then says who holds it (LockBusy).
+ */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const output = path.resolve(options.output ?? '_site');
+  const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
+  // --output must be new, empty or a site this tool built, and never the articles, the project or the cache
+  await checkOutput({ output, input: options.records ? undefined : (options.input ?? 'articles'), cache: cacheRoot, root: ROOT });
+  const what = `build of ${output}`;
+  const lockOptions = {
+    what, waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+    onWait: (h: LockHolder) => options.onLockWait?.(`waiting for another build (${describeHolder(h)})…`),
+  };
+  const releases: (() => Promise<void>)[] = [];
+  try {
+    if (cacheRoot) releases.push(await acquireLock(path.join(cacheRoot, 'lock'), lockOptions));
+    releases.push(await acquireLock(`${output}.lock`, lockOptions));
+    return await buildLocked(options);
+  } finally {
+    for (const release of releases.reverse()) await release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const startedAt = new Date();
   const input = options.input ?? 'articles';
@@ -215,8 +261,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     onProgress(stage, done, total);
   };
 
-  // --output must be new, empty or a site this tool built, and never the articles, the project or the cache
-  await checkOutput({ output, input: options.records ? undefined : input, cache: cacheRoot, root: ROOT });
   // Imported lazily: a build from given records (tests) does not need the parser.
   const load = options.records ? null : await import('./archive/load.ts');
   const scan = load ? await load.scanArchive(input) : null;
@@ -236,6 +280,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const journalFile = stateDir ? path.join(stateDir, 'journal.json') : null;
   // a build killed while it updated the site in place left its journal: that update is finished first
   if (journalFile) await finishInterruptedUpdate(journalFile);
+  // what a killed build wrote for a site it never put in place
+  if (stateDir) await removePendingState(stateDir);
   if (!options.force && stateFile && existsSync(output)) {
     const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
     if (last?.key === buildKey) {
@@ -494,7 +540,8 @@ function terminalProgress(): (stage: string, done: number, total: number) => voi
 export async function runBuild(options: BuildOptions, quiet = false): Promise<number> {
   const tty = !quiet && process.stderr.isTTY;
   try {
-    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress() } : options);
+    const onLockWait = (message: string): void => { if (!quiet) process.stderr.write(`${message}\n`); };
+    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress(), onLockWait } : { ...options, onLockWait });
     if (tty) process.stderr.write('\r\x1b[K');
     const errors = result.messages.filter((m) => m.severity === 'error');
     for (const m of errors) process.stderr.write(`${m.file}:${m.line}:${m.column}  error  ${m.message}  [${m.ruleId}]\n`);

@@ -68,16 +68,24 @@ async function eachStep(items: readonly string[], step: (item: string) => Promis
   }
 }
 
-/** Applies an update; each step is skipped when it was done already (by a build that was killed). */
-async function apply(update: SiteUpdate): Promise<void> {
+/**
+ * Applies an update; when `replay` (the journal of a killed build), each step is skipped when it
+ * was done already. A staged file that is missing is never taken as moved unless the journal is
+ * replayed and the file is in the site: anything else means something else removed the staging
+ * folder, and the update stops with an error rather than leave the site without those files.
+ */
+async function apply(update: SiteUpdate, replay: boolean): Promise<void> {
   const { output, staging, trash } = update;
   // the old state goes first: killed in the middle, the state that is left is the new one or none
   await dropReplacedState(update.pending);
   await eachStep(update.moves, async (rel) => {
     const from = join(staging, rel);
-    // moved already
-    if (!(await kindOf(from))) return;
     const to = join(output, rel);
+    if (!(await kindOf(from))) {
+      // moved already, by the build that was killed
+      if (replay && (await kindOf(to))) return;
+      throw new Error(`the staged ${rel} is missing from ${staging} (removed by another process?); build again`);
+    }
     // a file is replaced by the rename itself; a folder must be out of the way first
     if ((await kindOf(to)) === 'dir') await discard(to, trash, 'replaced');
     await mkdir(dirname(to), { recursive: true });
@@ -101,7 +109,7 @@ export async function updateInPlace(update: SiteUpdate, journalFile: string): Pr
   await mkdir(dirname(journalFile), { recursive: true });
   await writeFile(`${journalFile}.tmp`, JSON.stringify(update));
   await rename(`${journalFile}.tmp`, journalFile);
-  await apply(update);
+  await apply(update, false);
   await rm(journalFile, { force: true });
 }
 
@@ -116,7 +124,7 @@ export async function finishInterruptedUpdate(journalFile: string): Promise<bool
     throw new Error(`${journalFile}: cannot read the journal of an interrupted build (${(error as Error).message}); delete it and build again with --force`);
   }
   if (await kindOf(update.staging)) {
-    await apply(update);
+    await apply(update, true);
   } else {
     // The staging folder is gone: this journal was done to its end (killed just before it was
     // removed), or another build (one without this cache) has replaced the site and removed the
