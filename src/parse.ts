@@ -23,6 +23,8 @@ import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, 
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
 import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
+import { cutToLength, markdownOverBudget, READ_BUDGET } from './read/budget.ts';
+import { withoutBidiControls } from './read/bidi.ts';
 import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
 
 export interface Finding {
@@ -61,7 +63,8 @@ function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: str
   const lines: Segment[] = [];
   const cut: string[] = [];
   cleaned.forEach((c, i) => {
-    cut.push(...c.cut.filter((t) => t.trim()));
+    // one at a time: a line of 100,000 tags cut is more than a spread's arguments can hold
+    for (const t of c.cut) if (t.trim()) cut.push(t);
     if (!c.text) return;
     const lead = raw[i]!.length - raw[i]!.trimStart().length;
     lines.push({ text: c.text, line: lineOffset + i + 1, column: lead + 1 });
@@ -89,18 +92,30 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const warn = (line: number, column: number, message: string, ruleId: string): void => {
     findings.push({ file, line, column, severity: 'warning', message, ruleId });
   };
+  if (input.bytes.length > READ_BUDGET.maxFileBytes) {
+    findings.push({ file, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${input.bytes.length} bytes; at most ${READ_BUDGET.maxFileBytes})`, ruleId: 'read/too-large' });
+    return { record: null, findings, segments: [] };
+  }
   const decoded = decodeArticleBytes(input.bytes);
   if (!decoded.ok) {
     findings.push({ file, line: 1, column: 1, severity: 'error', message: decoded.reason, ruleId: decoded.ruleId });
     return { record: null, findings, segments: [] };
   }
-  const text = toNFC(normaliseLineEnds(decoded.text));
+  const bidi = withoutBidiControls(toNFC(normaliseLineEnds(decoded.text)));
+  const text = bidi.text;
+  if (bidi.removed) warn(bidi.line, 1, `removed ${bidi.removed} bidirectional control character${bidi.removed === 1 ? '' : 's'} (they can reverse how a title or a name reads)`, 'read/bidi');
   const fm = readFrontMatter(text);
   for (const f of fm.findings) findings.push({ file, ...f });
   if (fm.findings.some((f) => f.severity === 'error')) return { record: null, findings, segments: [] };
 
   const markdown = /\.(?:md|markdown)$/iu.test(file);
   const { lines, cut } = toLines(fm.body, fm.lineOffset);
+  if (markdown) {
+    for (const l of lines) {
+      const why = markdownOverBudget(l.text);
+      if (why) warn(l.line, l.column, `read as plain text, not Markdown: ${why}`, 'read/markdown-budget');
+    }
+  }
   const segments = classifyLines(lines, { markdown });
   const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
 
@@ -172,6 +187,12 @@ function parseOneArticle(input: ParseInput): ParseResult {
     title = firstSentence([lede, ...paragraphs.map((p) => p.text)].filter(Boolean).join('\n')) || basename(file, extname(file));
     titleOrigin = 'first-sentence';
     warn(content[0]?.line ?? 1, 1, 'no title line, URL or front matter title: the first sentence stands in as the title', 'title/first-sentence');
+  }
+
+  const shortTitle = cutToLength(title, READ_BUDGET.maxLineFieldChars);
+  if (shortTitle) {
+    warn(titleSeg?.line ?? 1, 1, `the title is ${title.length} characters long; cut to ${shortTitle.length}`, 'title/too-long');
+    title = shortTitle;
   }
 
   // ---- date ----
