@@ -51,10 +51,13 @@ export interface ParseResult {
   segments: Classified[];
 }
 
-/** Stable across builds and edits of the text: from the file name. */
+/**
+ * Stable across builds and edits of the text: from the file's whole path in the articles folder
+ * ("2024/x.txt" and "2025/x.txt" differ; "/" separators, NFC), so two files never share one.
+ */
 export function recordId(sourceFile: string): string {
-  const name = basename(sourceFile, extname(sourceFile)).normalize('NFC');
-  return createHash('sha256').update(name).digest('hex').slice(0, 16);
+  const path = sourceFile.split('\\').join('/').normalize('NFC');
+  return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
 
 function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: string[] } {

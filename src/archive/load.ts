@@ -84,43 +84,55 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
   return out;
 }
 
+/** Code point order (never the locale's): the same on every machine. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order that decides who has a slug first: the earliest published, then undated, then by path. */
+export const slugOrder = (a: ArticleRecord, b: ArticleRecord): number =>
+  (a.published.iso ?? '9999').localeCompare(b.published.iso ?? '9999') || byCodePoint(a.sourceFile, b.sourceFile);
+
 /**
- * Same title, same slug: the oldest keeps it, the others get a suffix from their stable id.
- * `previous` (source file → slug, from the last build) keeps URLs stable: an article keeps
- * the slug it had while its title gives the same one, so adding an older article with the
- * same title gives the newcomer the suffix, not the article readers already link to.
+ * Same title, same slug: the first in slugOrder (the earliest published, then the path) keeps the
+ * slug, each other takes "-" and the start of its id (6 hex digits, more when those are taken;
+ * ids come from the whole path, so they are unique). A slug is a function of the articles
+ * folder alone, so a fresh build (the Pages workflow) and an incremental one give every article
+ * the same URL. The price: an article added later with an older date and the same title takes the
+ * plain slug, and the one that had it moves to its suffixed URL (the build warns, slug/moved).
  */
-export function assignUniqueSlugs(records: ArticleRecord[], previous?: ReadonlyMap<string, string>): void {
+export function assignUniqueSlugs(records: ArticleRecord[]): void {
   const bySlug = new Map<string, ArticleRecord[]>();
   for (const r of records) {
     const list = bySlug.get(r.slug);
     if (list) list.push(r); else bySlug.set(r.slug, [r]);
   }
-  for (const [base, list] of bySlug) {
-    const suffixed = (r: ArticleRecord): string => `${base}-${r.id.slice(0, 6)}`;
-    const kept = (r: ArticleRecord): string | undefined => {
-      const last = previous?.get(r.sourceFile);
-      return last === base || (last?.startsWith(`${base}-`) && /^-[0-9a-f]{6}$/u.test(last.slice(base.length))) ? last : undefined;
-    };
-    if (list.length < 2 && !(list[0] && kept(list[0]))) continue;
-    list.sort((a, b) => (a.published.iso ?? '9999').localeCompare(b.published.iso ?? '9999') || a.id.localeCompare(b.id));
-    const taken = new Set<string>();
-    const claimed = new Map<ArticleRecord, string>();
-    for (const r of list) {
-      const last = kept(r);
-      if (last && !taken.has(last)) { taken.add(last); claimed.set(r, last); }
-    }
-    for (const r of list) {
-      let slug = claimed.get(r);
-      if (!slug) slug = !taken.has(base) ? base : suffixed(r);
+  // every plain slug first: a title whose slug looks like another's suffixed one keeps it
+  const taken = new Set(bySlug.keys());
+  for (const base of [...bySlug.keys()].sort(byCodePoint)) {
+    const list = bySlug.get(base)!;
+    if (list.length < 2) continue;
+    list.sort(slugOrder);
+    for (const r of list.slice(1)) {
+      let slug = '';
+      for (let digits = 6; digits <= r.id.length && (!slug || taken.has(slug)); digits += 2) slug = `${base}-${r.id.slice(0, digits)}`;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${r.id}-${n}`;
       taken.add(slug);
       r.slug = slug;
     }
   }
 }
 
+/** A warning per article whose URL is not the one the last build gave it (an older article with its title was added). */
+function movedSlugs(records: readonly ArticleRecord[], previous: ReadonlyMap<string, string> | undefined): Finding[] {
+  if (!previous) return [];
+  return records.flatMap((r) => {
+    const last = previous.get(r.sourceFile);
+    if (!last || last === r.slug) return [];
+    return [{ file: r.sourceFile, line: 1, column: 1, severity: 'warning' as const, message: `its page moved from /bai-viet/${last}/ to /bai-viet/${r.slug}/ (the slug goes to the earliest article with the title)`, ruleId: 'slug/moved' }];
+  });
+}
+
 export interface LoadOptions {
-  /** source file → slug in the last build (keeps URLs stable; see assignUniqueSlugs) */
+  /** source file → slug in the last build (an article whose URL moved is warned about; see assignUniqueSlugs) */
   previousSlugs?: ReadonlyMap<string, string>;
   /** for the future-date warning */
   now?: Date;
@@ -312,6 +324,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     records.push(r.record);
   }
   await writeBack();
-  assignUniqueSlugs(records, options.previousSlugs);
+  assignUniqueSlugs(records);
+  messages.push(...movedSlugs(records, options.previousSlugs));
   return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }
