@@ -18,7 +18,9 @@ import type { ArchiveScan, Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
 import { acquireLock, describeHolder, processAlive, type LockHolder } from './lock.ts';
-import { emptyTrash, PENDING, pendingPath, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
+import { readState, sealState, type OnDamaged } from './stateFile.ts';
+import { z } from 'zod';
+import { emptyTrash, PENDING, pendingPath, readManifest, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
 import { finishInterruptedUpdate, updateInPlace } from './site/siteJournal.ts';
 import { renderSite } from './site/render.ts';
 import type { ReadBodies } from './site/bodies.ts';
@@ -58,7 +60,16 @@ export interface BuildOptions {
   lockWaitMs?: number;
   /** told once when this build waits for another one */
   onLockWait?: (message: string) => void;
+  /** told of what the build overcame: a damaged cache entry or state file ignored and made anew (one line each) */
+  onNotice?: (message: string) => void;
 }
+
+const buildStateSchema = z.object({
+  key: z.string(), articles: z.number(), pages: z.number(),
+  messages: z.array(z.object({ file: z.string(), line: z.number(), column: z.number(), severity: z.enum(['error', 'warning']), message: z.string(), ruleId: z.string() })),
+});
+const pageHashesSchema: z.ZodType<PageHashes> = z.object({ context: z.string(), pages: z.record(z.string(), z.string()) });
+const recordKeysSchema = z.array(z.string());
 
 /** how long a build waits for another build of the same output or cache before it gives up */
 export const LOCK_WAIT_MS = 120_000;
@@ -203,12 +214,12 @@ function bodyReader(dir: string): ReadBodies {
  * The record cache keeps what the last build of every output read (each output's keys in
  * its state folder, `record-keys.json`); the entries of edited, renamed and deleted files go.
  */
-async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir: string, scan: ArchiveScan, startedAt: Date): Promise<void> {
+async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir: string, scan: ArchiveScan, startedAt: Date, onDamaged: OnDamaged): Promise<void> {
   const ours = scan.entries.flatMap((e) => ('key' in e ? [e.key] : []));
-  await writeFile(path.join(stateDir, 'record-keys.json'), JSON.stringify(ours));
+  await writeFile(path.join(stateDir, 'record-keys.json'), sealState(ours));
   const keep = new Set<string>();
   for (const dir of await readdir(statesDir).catch(() => [] as string[])) {
-    const keys = await readFile(path.join(statesDir, dir, 'record-keys.json'), 'utf8').then((t) => JSON.parse(t) as string[], () => []);
+    const keys = await readState(path.join(statesDir, dir, 'record-keys.json'), recordKeysSchema, onDamaged) ?? [];
     for (const key of keys) keep.add(key);
   }
   await new RecordCache(recordsDir).prune(keep, startedAt);
@@ -278,12 +289,17 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const pagesFile = stateDir ? path.join(stateDir, 'pages.json') : null;
   const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
   const journalFile = stateDir ? path.join(stateDir, 'journal.json') : null;
-  // a build killed while it updated the site in place left its journal: that update is finished first
-  if (journalFile) await finishInterruptedUpdate(journalFile);
+  // a damaged state file is told of and ignored: the work it would have saved is done again
+  const damaged: OnDamaged = (file, reason) => options.onNotice?.(`${file}: ${reason}; ignored`);
+  // a build killed while it updated the site in place left its journal: that update is finished
+  // first (one that cannot be is dropped with the site's state, and a whole site is made)
+  if (journalFile && stateDir) {
+    await finishInterruptedUpdate(journalFile, damaged, [stateFile!, pagesFile!, manifestFile!, path.join(stateDir, 'search', 'search-shards.json')]);
+  }
   // what a killed build wrote for a site it never put in place
   if (stateDir) await removePendingState(stateDir);
   if (!options.force && stateFile && existsSync(output)) {
-    const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
+    const last = await readState(stateFile, buildStateSchema, damaged);
     if (last?.key === buildKey) {
       return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages: last.messages, cacheHits: 0, written: 0, rendered: 0, unchanged: true };
     }
@@ -300,8 +316,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   // Over a last site whose state is known, only what changed is written (into the staging folder)
   // and then moved into the site (src/site/siteJournal.ts); a first or forced build makes a whole
   // site and swaps it in (swapIn).
-  const mode: StagingMode = !options.force && pagesFile && manifestFile && existsSync(output) && existsSync(pagesFile) && existsSync(manifestFile)
-    ? 'in place' : 'swap';
+  // (the manifest must be whole: a path of the last site it does not list would never be removed)
+  const lastManifest = !options.force && pagesFile && manifestFile && existsSync(output) && existsSync(pagesFile) ? await readManifest(manifestFile, damaged) : null;
+  const mode: StagingMode = lastManifest ? 'in place' : 'swap';
   // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs no
   // rendered page, only the records and which of them have one (near-duplicates fold into one
   // article), so it starts as soon as the records are grouped, in a worker thread
@@ -337,6 +354,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         cache: recordsDir ?? false,
         // the bodies stay in the record cache; each render run reads back its own (readBodies below)
         bodiesInCache: true,
+        onNotice: options.onNotice,
         onProgress: (done, total) => progress('đọc bài', done, total),
       })
       : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
@@ -362,7 +380,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   })().catch(abandon);
   const { archive, messages } = prepared;
   // Paginated pages whose data did not change are kept from the last site, not rendered again.
-  const lastPages = options.force || !pagesFile ? null : await readFile(pagesFile, 'utf8').then((t) => JSON.parse(t) as PageHashes, () => null);
+  const lastPages = options.force || !pagesFile ? null : await readState(pagesFile, pageHashesSchema, damaged);
   // one after the other: the last site's folders are in the page cache (15,000 pages: 0.06 s against 0.17 s)
   const present = new Set(lastPages ? Object.keys(lastPages.pages).filter((p) => existsSync(path.join(output, p))) : []);
   const pageHashes: PageHashes = { context: renderContext, pages: {} };
@@ -376,7 +394,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   try {
     // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
     progress('dựng trang', 0, archive.counts.pages);
-    const writer = await StagingWriter.open(staging, output, manifestFile, mode);
+    const writer = await StagingWriter.open(staging, output, manifestFile, mode, mode === 'in place' ? lastManifest : null);
     let done = 0;
     rendered = await renderSite({
       root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,
@@ -397,12 +415,13 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     if (!search) throw new Error('the search index was not started');
     searched = await search;
     searchSeconds = searched.seconds;
+    for (const notice of searched.notices ?? []) options.onNotice?.(notice);
   } catch (error) {
     await abandon(error);
   }
   if (pagesFile) {
     await mkdir(path.dirname(pagesFile), { recursive: true });
-    await writeFile(pendingPath(pagesFile), JSON.stringify(pageHashes));
+    await writeFile(pendingPath(pagesFile), sealState(pageHashes));
   }
   await trashEmptied;
   // the state files that describe the site (its pages' data hashes, its files' hashes, the search
@@ -436,10 +455,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
-    await writeFile(stateFile, JSON.stringify(state));
+    await writeFile(stateFile, sealState(state));
   }
   // housekeeping: a cache that cannot be pruned now is pruned by a later build, the site is built
-  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt).catch(() => {});
+  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt, damaged).catch(() => {});
 
   return {
     articles: archive.counts.articles,
@@ -540,8 +559,9 @@ function terminalProgress(): (stage: string, done: number, total: number) => voi
 export async function runBuild(options: BuildOptions, quiet = false): Promise<number> {
   const tty = !quiet && process.stderr.isTTY;
   try {
-    const onLockWait = (message: string): void => { if (!quiet) process.stderr.write(`${message}\n`); };
-    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress(), onLockWait } : { ...options, onLockWait });
+    const onLockWait = (message: string): void => { if (!quiet) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${message}\n`); };
+    const onNotice = (message: string): void => { process.stderr.write(`${tty ? '\r\x1b[K' : ''}warning: ${message}\n`); };
+    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress(), onLockWait, onNotice } : { ...options, onLockWait, onNotice });
     if (tty) process.stderr.write('\r\x1b[K');
     const errors = result.messages.filter((m) => m.severity === 'error');
     for (const m of errors) process.stderr.write(`${m.file}:${m.line}:${m.column}  error  ${m.message}  [${m.ruleId}]\n`);

@@ -128,7 +128,8 @@ test('signatures and topics come with the cached record; another version of them
     else await store.set(keyOf(f), entry);
   }
   const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01'), bodiesInCache: true });
-  assert.equal(second.cacheHits, second.records.length, 'no re-parse');
+  // the entry in the format of earlier builds (no checksum line) is a miss: parsed again
+  assert.equal(second.cacheHits, second.records.length - 1, 'no re-parse but of the entry of an earlier format');
   assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
   for (const f of entries) {
     const entry = store.get(keyOf(f))!;

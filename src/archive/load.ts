@@ -144,6 +144,8 @@ export interface LoadOptions {
    * never all in memory at once. Without a cache, the HTML stays in the records.
    */
   bodiesInCache?: boolean;
+  /** told of what the load overcame (damaged cache entries, parsed again), one line each */
+  onNotice?: (message: string) => void;
   /** called as files are parsed: how many are done, of how many, and how many came from the cache */
   onProgress?: (done: number, total: number, cached: number) => void;
 }
@@ -241,6 +243,10 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   };
   // The cache first, read one entry after the other as the scan read the files (see there).
   const cached = cache ? scan.entries.map((entry) => ('error' in entry ? undefined : leaveBody(cache.get(entry.key, { body: !options.bodiesInCache })))) : [];
+  if (cache?.damaged.length) {
+    const [first] = cache.damaged;
+    options.onNotice?.(`${cache.damaged.length} damaged record cache entr${cache.damaged.length === 1 ? 'y' : 'ies'} ignored and parsed again (${first!.file}: ${first!.reason}${cache.damaged.length > 1 ? ', …' : ''})`);
+  }
   const misses: number[] = [];
   scan.entries.forEach((entry, i) => {
     if ('error' in entry) results[i] = { record: null, findings: [entry.error] };
