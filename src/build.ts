@@ -576,7 +576,9 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<nu
     return errors.length ? 1 : 0;
   } catch (error) {
     if (tty) process.stderr.write('\r\x1b[K');
-    process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // one line, never a stack trace or a child's backtrace
+    const message = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error';
+    process.stderr.write(`build failed: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}\n`);
     return error instanceof OutputRefused ? error.exitCode : 1;
   }
 }
