@@ -335,3 +335,34 @@ test('--output at the articles, the project or a file: refused, nothing moved (a
   }
   rmSync(s.dir, { recursive: true });
 });
+
+test('add of an older article with an existing title prints the page the build gives it, the same in a fresh build', { timeout: 120_000 }, async () => {
+  const { addArticle } = await import('../src/editor/add.ts');
+  const s = space(3);
+  const title = 'Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện';
+  const body = (day: string, extra: string): string => `${title}\n\nBÌNH NHƯỠNG, ngày ${day} (TTXVN) — Tổng thống Nga Vladimir Putin và nhà lãnh đạo Triều Tiên Kim Jong-un ${extra}.\n\nHiệp ước gồm 23 điều, trong đó có điều khoản hỗ trợ lẫn nhau khi một bên bị tấn công.\n`;
+  const out: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+  const add = async (name: string, text: string, date: string): Promise<string> => {
+    const file = join(s.dir, name);
+    writeFileSync(file, text);
+    out.length = 0;
+    const code = await addArticle({ source: file, flags: { date, outlet: 'vov.vn' }, strict: false, force: false, build: false, dir: s.articles, output: s.out, now: new Date('2026-12-01T00:00:00Z'), stdin: async () => new Uint8Array() }, io);
+    assert.equal(code, 0, out.join('\n'));
+    return /Page \(after the next build\): (\S+)/u.exec(out.join('\n'))![1]!;
+  };
+  const newer = await add('moi.txt', body('19/6/2024', 'đã ký hiệp ước tại Bình Nhưỡng'), '2024-06-19');
+  await buildSite(s.opts);
+  const older = await add('cu.txt', body('12/9/2023', 'đã hội đàm tại sân bay vũ trụ Vostochny về một văn kiện mới'), '2023-09-12');
+  await buildSite(s.opts);
+  const report = JSON.parse(readFileSync(join(s.out, 'build-report.json'), 'utf8')) as { files: { file: string; url?: string }[] };
+  const urlOf = (needle: string): string => report.files.find((f) => f.file.includes(needle))!.url!;
+  // the earliest published has the plain slug: the newcomer, here
+  assert.equal(urlOf('2023-09-12'), older);
+  assert.notEqual(urlOf('2024-06-19'), newer, 'the newer one moved to its suffixed URL (and the build warned)');
+  // a fresh build gives every article the URL the incremental one gave
+  const fresh = join(s.dir, 'fresh');
+  await buildSite({ ...s.opts, output: fresh, cache: join(s.dir, 'cache-fresh') });
+  assert.equal(sameSite(fresh, snapshot(s.out)), null);
+  rmSync(s.dir, { recursive: true });
+});
