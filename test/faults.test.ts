@@ -366,3 +366,30 @@ test('add of an older article with an existing title prints the page the build g
   assert.equal(sameSite(fresh, snapshot(s.out)), null);
   rmSync(s.dir, { recursive: true });
 });
+
+test('kill -9 of a build while Pagefind runs: Pagefind dies with it', { timeout: 120_000 }, async () => {
+  const s = space(5);
+  // a Pagefind that never answers: the build waits on it until it is killed
+  const fake = join(s.dir, 'pagefind-hang.sh');
+  writeFileSync(fake, '#!/bin/sh\nexec sleep 600\n');
+  chmodSync(fake, 0o755);
+  const child = buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${s.cache}`], { TIN_PAGEFIND_REAL: fake });
+  const exited = done(child);
+  // bounded wait for the fake Pagefind to start (a descendant running sleep)
+  let sleeper: number | undefined;
+  for (let i = 0; i < 600 && sleeper === undefined; i++) {
+    sleeper = descendants(child.pid!).find((p) => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('sleep'); } catch { return false; } });
+    if (sleeper === undefined) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(sleeper, 'Pagefind started');
+  const family = descendants(child.pid!);
+  child.kill('SIGKILL');
+  await exited;
+  const left = await waitGone(family);
+  count('kill -9 while Pagefind runs (orphans)', left.length === 0);
+  assert.deepEqual(left, [], 'no process of the build outlives it');
+  // the next build (the real Pagefind) takes over the dead build's lock and cleans up
+  await buildSite(s.opts);
+  assert.deepEqual(leftovers(s.dir, s.out, s.cache), []);
+  rmSync(s.dir, { recursive: true });
+});

@@ -24,7 +24,8 @@ export const HOSTILE: Record<string, string> = {
   'trich-dan-long-nhau.md': `${BODY}${'>'.repeat(10_000)} trích dẫn\n`,
   'ngoac-vuong.md': `${BODY}${'['.repeat(50_000)}\n`,
   'danh-sach-long-nhau.md': BODY + Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- mục ${i}\n`).join(''),
-  'the-div-long-nhau.txt': `${BODY}${'<div>'.repeat(100_000)}chữ${'</div>'.repeat(100_000)}\n`.slice(0, READ_BUDGET.maxFileBytes - 10),
+  // 80,000 nested <div> (880 KB, under the size limit): their cut once overflowed the stack
+  'the-div-long-nhau.txt': `${BODY}${'<div>'.repeat(80_000)}chữ${'</div>'.repeat(80_000)}\n`,
   'bom-yaml-title.md': laughs('title'),
   'bom-yaml-url.md': laughs('url'),
   'tieu-de-6mb.md': `---\ntitle: ${'Tiêu đề dài '.repeat(20_000)}\n---\n${BODY}`,
