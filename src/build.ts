@@ -317,8 +317,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   // and then moved into the site (src/site/siteJournal.ts); a first or forced build makes a whole
   // site and swaps it in (swapIn).
   // (the manifest must be whole: a path of the last site it does not list would never be removed)
-  const lastManifest = !options.force && pagesFile && manifestFile && existsSync(output) && existsSync(pagesFile) ? await readManifest(manifestFile, damaged) : null;
-  const mode: StagingMode = lastManifest ? 'in place' : 'swap';
+  // (a forced build reads it too: the files whose bytes did not change are linked from the last site)
+  const lastManifest = manifestFile && existsSync(output) ? await readManifest(manifestFile, damaged) : null;
+  const mode: StagingMode = !options.force && lastManifest && pagesFile && existsSync(pagesFile) ? 'in place' : 'swap';
   // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs no
   // rendered page, only the records and which of them have one (near-duplicates fold into one
   // article), so it starts as soon as the records are grouped, in a worker thread
@@ -394,7 +395,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   try {
     // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
     progress('dựng trang', 0, archive.counts.pages);
-    const writer = await StagingWriter.open(staging, output, manifestFile, mode, mode === 'in place' ? lastManifest : null);
+    const writer = await StagingWriter.open(staging, output, manifestFile, mode, lastManifest);
     let done = 0;
     rendered = await renderSite({
       root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,

@@ -38,9 +38,14 @@ export class ParsePool {
     this.budget = options.timeBudgetMs ?? PARSE_TIME_BUDGET_MS;
   }
 
+  /** the workers that have loaded their code (they say so once) */
+  private readonly ready = new WeakSet<Worker>();
+
   private spawn(): Worker {
     // the worker is TypeScript too: tsWorker.mjs registers tsx, then loads parseWorker.ts
-    return new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
+    const w: Worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
+    w.on('message', (m: { ready?: boolean }) => { if (m.ready) this.ready.add(w); });
+    return w;
   }
 
   private start(batch: number): void {
@@ -65,12 +70,14 @@ export class ParsePool {
     let next = 0;
     await Promise.all(this.workers.map((first, slot) => new Promise<void>((resolve, reject) => {
       let w = first;
+      // the budget runs once the worker has loaded its code (it says so): a slow start is no slow file
+      const ready = (): boolean => this.ready.has(w);
       // the ids sent to this worker and not answered yet, oldest first: the oldest is the one it parses
       const queue: number[] = [];
       let timer: NodeJS.Timeout | undefined;
       const arm = (): void => {
         clearTimeout(timer);
-        timer = queue.length ? setTimeout(() => overBudget(), this.budget) : undefined;
+        timer = ready() && queue.length ? setTimeout(() => overBudget(), this.budget) : undefined;
       };
       const send = (id: number): void => {
         queue.push(id);
@@ -86,7 +93,12 @@ export class ParsePool {
           resolve();
         }
       };
-      const onMessage = (m: { id: number } & CachedParse): void => {
+      const onMessage = (m: ({ id: number } & CachedParse) | { ready: true }): void => {
+        if ('ready' in m) {
+          // (the pool's own listener has marked it ready)
+          arm();
+          return;
+        }
         queue.splice(queue.indexOf(m.id), 1);
         results[m.id] = { record: m.record, findings: m.findings, ...(m.derived ? { derived: m.derived } : {}) };
         onDone();
