@@ -60,14 +60,20 @@ export function recordId(sourceFile: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
 
+/** markup cut from one line beyond which the cuts are kept as one removed entry */
+const MAX_CUTS_PER_LINE = 20;
+
 function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: string[] } {
   const raw = body.split('\n');
   const cleaned = cleanHtmlLines(raw);
   const lines: Segment[] = [];
   const cut: string[] = [];
   cleaned.forEach((c, i) => {
-    // one at a time: a line of 100,000 tags cut is more than a spread's arguments can hold
-    for (const t of c.cut) if (t.trim()) cut.push(t);
+    // one at a time (a line of 100,000 tags cut is more than a spread's arguments can hold), and a
+    // line with very many cut into one entry, so that the record stays the size of its input
+    const cuts = c.cut.filter((t) => t.trim());
+    if (cuts.length > MAX_CUTS_PER_LINE) cut.push(cuts.join(''));
+    else for (const t of cuts) cut.push(t);
     if (!c.text) return;
     const lead = raw[i]!.length - raw[i]!.trimStart().length;
     lines.push({ text: c.text, line: lineOffset + i + 1, column: lead + 1 });
