@@ -19,7 +19,7 @@ import { mulberry32 } from '../src/generate/prng.ts';
 import { processAlive } from '../src/lock.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261206);
-const ARTICLES = 30;
+const ARTICLES = 20;
 const KILLS_PER_KIND = Number(process.env.FAULT_KILLS ?? 3);
 const TSX = import.meta.resolve('tsx');
 const BUILD = join(process.cwd(), 'src/build.ts');
@@ -33,8 +33,8 @@ function count(kind: string, passed: boolean): void {
   table.set(kind, [row[0] + 1, row[1] + (passed ? 1 : 0)]);
 }
 after(() => {
-  const lines = ['fault kind                          tried  passed  failed'];
-  for (const [kind, [tried, passed]] of table) lines.push(`${kind.padEnd(34)} ${String(tried).padStart(5)} ${String(passed).padStart(7)} ${String(tried - passed).padStart(7)}`);
+  const lines = [`${"fault kind".padEnd(48)} tried  passed  failed`];
+  for (const [kind, [tried, passed]] of table) lines.push(`${kind.padEnd(48)} ${String(tried).padStart(5)} ${String(passed).padStart(7)} ${String(tried - passed).padStart(7)}`);
   process.stdout.write(`fault suite (seed ${SEED})\n${lines.join('\n')}\n`);
 });
 
