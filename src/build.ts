@@ -17,7 +17,10 @@ import { fileURLToPath } from 'node:url';
 import type { ArchiveScan, Message } from './archive/load.ts';
 import type { ArticleRecord } from './record.ts';
 import { normalizePathPrefix, siteConfig } from './site/config.ts';
-import { emptyTrash, pendingPath, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
+import { acquireLock, describeHolder, processAlive, type LockHolder } from './lock.ts';
+import { readState, sealState, type OnDamaged } from './stateFile.ts';
+import { z } from 'zod';
+import { emptyTrash, PENDING, pendingPath, readManifest, StagingWriter, swapIn, type StagingMode } from './site/output.ts';
 import { finishInterruptedUpdate, updateInPlace } from './site/siteJournal.ts';
 import { renderSite } from './site/render.ts';
 import type { ReadBodies } from './site/bodies.ts';
@@ -30,6 +33,7 @@ import type { SiteData } from './site/data.ts';
 import type { SearchIndexResult } from './search/index.ts';
 import type { WriteResult } from './site/output.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
+import { checkOutput, OutputRefused, SITE_GENERATOR } from './site/outputGuard.ts';
 
 export interface BuildOptions {
   /** the articles folder (default "articles") */
@@ -52,7 +56,23 @@ export interface BuildOptions {
   perPage?: number;
   /** progress of the long stages */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** how long to wait for another build that holds this output or cache (ms; default LOCK_WAIT_MS) */
+  lockWaitMs?: number;
+  /** told once when this build waits for another one */
+  onLockWait?: (message: string) => void;
+  /** told of what the build overcame: a damaged cache entry or state file ignored and made anew (one line each) */
+  onNotice?: (message: string) => void;
 }
+
+const buildStateSchema = z.object({
+  key: z.string(), articles: z.number(), pages: z.number(),
+  messages: z.array(z.object({ file: z.string(), line: z.number(), column: z.number(), severity: z.enum(['error', 'warning']), message: z.string(), ruleId: z.string() })),
+});
+const pageHashesSchema: z.ZodType<PageHashes> = z.object({ context: z.string(), pages: z.record(z.string(), z.string()) });
+const recordKeysSchema = z.array(z.string());
+
+/** how long a build waits for another build of the same output or cache before it gives up */
+export const LOCK_WAIT_MS = 120_000;
 
 export interface BuildResult {
   articles: number;
@@ -150,20 +170,33 @@ async function previousSlugs(output: string): Promise<Map<string, string>> {
   return slugs;
 }
 
-/** Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"). */
-async function removeLeftovers(output: string): Promise<void> {
+/**
+ * Folders that a killed build left beside the output ("_site.building-123", "_site.old-123"):
+ * only those of a process that is dead (the output's lock is held, so a live one is not a build of it).
+ */
+export async function removeLeftovers(output: string): Promise<void> {
   const dir = path.dirname(output);
   const base = path.basename(output);
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    if (name.startsWith(`${base}.building-`) || name.startsWith(`${base}.old-`)) await rm(path.join(dir, name), { recursive: true, force: true });
+    const m = /^\.(?:building|old)-(\d+)$/u.exec(name.slice(base.length));
+    if (!name.startsWith(base) || !m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && processAlive(pid)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
   }
+}
+
+/** The state files a killed build wrote for a site it never put in place (no journal left to finish): never trusted. */
+async function removePendingState(stateDir: string): Promise<void> {
+  const names = await readdir(stateDir, { recursive: true }).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith(PENDING)).map((n) => rm(path.join(stateDir, n), { force: true })));
 }
 
 /** The build report with its counts: inputs = pages + merged + errors. */
 function reportJson(report: readonly BuildReportEntry[]): string {
   const count = (outcome: BuildReportEntry['outcome']): number => report.filter((e) => e.outcome === outcome).length;
-  const summary = { inputs: report.length, pages: count('page'), merged: count('merged'), errors: count('error'), files: report };
+  const summary = { generator: SITE_GENERATOR, inputs: report.length, pages: count('page'), merged: count('merged'), errors: count('error'), files: report };
   return `${JSON.stringify(summary, null, 1)}\n`;
 }
 
@@ -181,18 +214,43 @@ function bodyReader(dir: string): ReadBodies {
  * The record cache keeps what the last build of every output read (each output's keys in
  * its state folder, `record-keys.json`); the entries of edited, renamed and deleted files go.
  */
-async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir: string, scan: ArchiveScan, startedAt: Date): Promise<void> {
+async function pruneRecordCache(recordsDir: string, statesDir: string, stateDir: string, scan: ArchiveScan, startedAt: Date, onDamaged: OnDamaged): Promise<void> {
   const ours = scan.entries.flatMap((e) => ('key' in e ? [e.key] : []));
-  await writeFile(path.join(stateDir, 'record-keys.json'), JSON.stringify(ours));
+  await writeFile(path.join(stateDir, 'record-keys.json'), sealState(ours));
   const keep = new Set<string>();
   for (const dir of await readdir(statesDir).catch(() => [] as string[])) {
-    const keys = await readFile(path.join(statesDir, dir, 'record-keys.json'), 'utf8').then((t) => JSON.parse(t) as string[], () => []);
+    const keys = await readState(path.join(statesDir, dir, 'record-keys.json'), recordKeysSchema, onDamaged) ?? [];
     for (const key of keys) keep.add(key);
   }
   await new RecordCache(recordsDir).prune(keep, startedAt);
 }
 
+/**
+ * Builds the site, holding the cache's lock and then the output's (always in that order, so two
+ * builds never wait for each other's second lock): a second build of the same output or with the
+ * same cache waits for the first (LOCK_WAIT_MS), then says who holds it (LockBusy).
+ */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const output = path.resolve(options.output ?? '_site');
+  const cacheRoot = options.cache === false ? null : path.resolve(options.cache ?? '.cache');
+  // --output must be new, empty or a site this tool built, and never the articles, the project or the cache
+  await checkOutput({ output, input: options.records ? undefined : (options.input ?? 'articles'), cache: cacheRoot, root: ROOT });
+  const what = `build of ${output}`;
+  const lockOptions = {
+    what, waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+    onWait: (h: LockHolder) => options.onLockWait?.(`waiting for another build (${describeHolder(h)})…`),
+  };
+  const releases: (() => Promise<void>)[] = [];
+  try {
+    if (cacheRoot) releases.push(await acquireLock(path.join(cacheRoot, 'lock'), lockOptions));
+    releases.push(await acquireLock(`${output}.lock`, lockOptions));
+    return await buildLocked(options);
+  } finally {
+    for (const release of releases.reverse()) await release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const startedAt = new Date();
   const input = options.input ?? 'articles';
@@ -231,10 +289,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const pagesFile = stateDir ? path.join(stateDir, 'pages.json') : null;
   const manifestFile = stateDir ? path.join(stateDir, 'manifest.json') : null;
   const journalFile = stateDir ? path.join(stateDir, 'journal.json') : null;
-  // a build killed while it updated the site in place left its journal: that update is finished first
-  if (journalFile) await finishInterruptedUpdate(journalFile);
+  // a damaged state file is told of and ignored: the work it would have saved is done again
+  const damaged: OnDamaged = (file, reason) => options.onNotice?.(`${file}: ${reason}; ignored`);
+  // a build killed while it updated the site in place left its journal: that update is finished
+  // first (one that cannot be is dropped with the site's state, and a whole site is made)
+  if (journalFile && stateDir) {
+    await finishInterruptedUpdate(journalFile, damaged, [stateFile!, pagesFile!, manifestFile!, path.join(stateDir, 'search', 'search-shards.json')]);
+  }
+  // what a killed build wrote for a site it never put in place
+  if (stateDir) await removePendingState(stateDir);
   if (!options.force && stateFile && existsSync(output)) {
-    const last = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as BuildState, () => null);
+    const last = await readState(stateFile, buildStateSchema, damaged);
     if (last?.key === buildKey) {
       return { articles: last.articles, pages: last.pages, seconds: (performance.now() - started) / 1000, messages: last.messages, cacheHits: 0, written: 0, rendered: 0, unchanged: true };
     }
@@ -251,8 +316,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Over a last site whose state is known, only what changed is written (into the staging folder)
   // and then moved into the site (src/site/siteJournal.ts); a first or forced build makes a whole
   // site and swaps it in (swapIn).
-  const mode: StagingMode = !options.force && pagesFile && manifestFile && existsSync(output) && existsSync(pagesFile) && existsSync(manifestFile)
-    ? 'in place' : 'swap';
+  // (the manifest must be whole: a path of the last site it does not list would never be removed)
+  // (a forced build reads it too: the files whose bytes did not change are linked from the last site)
+  const lastManifest = manifestFile && existsSync(output) ? await readManifest(manifestFile, damaged) : null;
+  const mode: StagingMode = !options.force && lastManifest && pagesFile && existsSync(pagesFile) ? 'in place' : 'swap';
   // Search (src/search/): the Pagefind index from the records, into the staging folder. It needs no
   // rendered page, only the records and which of them have one (near-duplicates fold into one
   // article), so it starts as soon as the records are grouped, in a worker thread
@@ -288,6 +355,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         cache: recordsDir ?? false,
         // the bodies stay in the record cache; each render run reads back its own (readBodies below)
         bodiesInCache: true,
+        onNotice: options.onNotice,
         onProgress: (done, total) => progress('đọc bài', done, total),
       })
       : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
@@ -313,7 +381,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   })().catch(abandon);
   const { archive, messages } = prepared;
   // Paginated pages whose data did not change are kept from the last site, not rendered again.
-  const lastPages = options.force || !pagesFile ? null : await readFile(pagesFile, 'utf8').then((t) => JSON.parse(t) as PageHashes, () => null);
+  const lastPages = options.force || !pagesFile ? null : await readState(pagesFile, pageHashesSchema, damaged);
   // one after the other: the last site's folders are in the page cache (15,000 pages: 0.06 s against 0.17 s)
   const present = new Set(lastPages ? Object.keys(lastPages.pages).filter((p) => existsSync(path.join(output, p))) : []);
   const pageHashes: PageHashes = { context: renderContext, pages: {} };
@@ -327,7 +395,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     // rendered in memory, in chunks; each chunk written (or linked, when unchanged) as it comes
     progress('dựng trang', 0, archive.counts.pages);
-    const writer = await StagingWriter.open(staging, output, manifestFile, mode);
+    const writer = await StagingWriter.open(staging, output, manifestFile, mode, lastManifest);
     let done = 0;
     rendered = await renderSite({
       root: ROOT, outDir: staging, archive: toRender, site, pathPrefix, chunk: options.renderChunk,
@@ -348,12 +416,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (!search) throw new Error('the search index was not started');
     searched = await search;
     searchSeconds = searched.seconds;
+    for (const notice of searched.notices ?? []) options.onNotice?.(notice);
   } catch (error) {
     await abandon(error);
   }
   if (pagesFile) {
     await mkdir(path.dirname(pagesFile), { recursive: true });
-    await writeFile(pendingPath(pagesFile), JSON.stringify(pageHashes));
+    await writeFile(pendingPath(pagesFile), sealState(pageHashes));
   }
   await trashEmptied;
   // the state files that describe the site (its pages' data hashes, its files' hashes, the search
@@ -387,10 +456,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
     const state: BuildState = { key: buildKey, articles: archive.counts.articles, pages: archive.counts.pages, messages };
-    await writeFile(stateFile, JSON.stringify(state));
+    await writeFile(stateFile, sealState(state));
   }
   // housekeeping: a cache that cannot be pruned now is pruned by a later build, the site is built
-  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt).catch(() => {});
+  if (recordsDir && cacheRoot && stateDir && scan) await pruneRecordCache(recordsDir, path.join(cacheRoot, 'site'), stateDir, scan, startedAt, damaged).catch(() => {});
 
   return {
     articles: archive.counts.articles,
@@ -487,10 +556,13 @@ function terminalProgress(): (stage: string, done: number, total: number) => voi
   };
 }
 
-export async function runBuild(options: BuildOptions, quiet = false): Promise<boolean> {
+/** Builds and prints the outcome; the exit code: 0, 1 (a failed build, or inputs with errors), 2 (a refused --output). */
+export async function runBuild(options: BuildOptions, quiet = false): Promise<number> {
   const tty = !quiet && process.stderr.isTTY;
   try {
-    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress() } : options);
+    const onLockWait = (message: string): void => { if (!quiet) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${message}\n`); };
+    const onNotice = (message: string): void => { process.stderr.write(`${tty ? '\r\x1b[K' : ''}warning: ${message}\n`); };
+    const result = await buildSite(tty ? { ...options, onProgress: terminalProgress(), onLockWait, onNotice } : { ...options, onLockWait, onNotice });
     if (tty) process.stderr.write('\r\x1b[K');
     const errors = result.messages.filter((m) => m.severity === 'error');
     for (const m of errors) process.stderr.write(`${m.file}:${m.line}:${m.column}  error  ${m.message}  [${m.ruleId}]\n`);
@@ -501,11 +573,14 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<bo
     ];
     const detail = result.unchanged ? 'nothing changed' : `cache: ${grouped(result.cacheHits)} hits, ${grouped(result.written)} pages written`;
     console.log(`${parts.join(', ')} in ${result.seconds.toFixed(1)} s (${detail})`);
-    return true;
+    // the site of the other files is written; the inputs with errors still need fixing (contract: exit 1)
+    return errors.length ? 1 : 0;
   } catch (error) {
     if (tty) process.stderr.write('\r\x1b[K');
-    process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return false;
+    // one line, never a stack trace or a child's backtrace
+    const message = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error';
+    process.stderr.write(`build failed: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}\n`);
+    return error instanceof OutputRefused ? error.exitCode : 1;
   }
 }
 
@@ -546,7 +621,7 @@ async function main(): Promise<void> {
       return;
     }
   }
-  process.exitCode = (await runBuild(cli.options, cli.quiet)) ? 0 : 1;
+  process.exitCode = await runBuild(cli.options, cli.quiet);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -36,12 +36,14 @@ async function records(files: string[]): Promise<number> {
     try {
       const s = await stat(file);
       if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // a named pipe or a device would block the read, or never end it
+      if (!s.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
       const result = parseArticle({ sourceFile: file, bytes: await readFile(file), now });
       findings.push(...result.findings);
       if (result.record) out.push(result.record);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${code ?? String(error)})`;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'ENOTFILE' ? 'not a regular file (a named pipe, a socket or a device); not read' : `cannot read the file (${code ?? String(error)})`;
       findings.push({ file, line: 1, column: 1, severity: 'error', message: reason, ruleId: 'read/io' });
     }
   }

@@ -23,6 +23,8 @@ import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, 
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
 import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
+import { cutToLength, markdownOverBudget, READ_BUDGET } from './read/budget.ts';
+import { withoutBidiControls } from './read/bidi.ts';
 import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
 
 export interface Finding {
@@ -49,11 +51,17 @@ export interface ParseResult {
   segments: Classified[];
 }
 
-/** Stable across builds and edits of the text: from the file name. */
+/**
+ * Stable across builds and edits of the text: from the file's whole path in the articles folder
+ * ("2024/x.txt" and "2025/x.txt" differ; "/" separators, NFC), so two files never share one.
+ */
 export function recordId(sourceFile: string): string {
-  const name = basename(sourceFile, extname(sourceFile)).normalize('NFC');
-  return createHash('sha256').update(name).digest('hex').slice(0, 16);
+  const path = sourceFile.split('\\').join('/').normalize('NFC');
+  return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
+
+/** markup cut from one line beyond which the cuts are kept as one removed entry */
+const MAX_CUTS_PER_LINE = 20;
 
 function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: string[] } {
   const raw = body.split('\n');
@@ -61,7 +69,11 @@ function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: str
   const lines: Segment[] = [];
   const cut: string[] = [];
   cleaned.forEach((c, i) => {
-    cut.push(...c.cut.filter((t) => t.trim()));
+    // one at a time (a line of 100,000 tags cut is more than a spread's arguments can hold), and a
+    // line with very many cut into one entry, so that the record stays the size of its input
+    const cuts = c.cut.filter((t) => t.trim());
+    if (cuts.length > MAX_CUTS_PER_LINE) cut.push(cuts.join(''));
+    else for (const t of cuts) cut.push(t);
     if (!c.text) return;
     const lead = raw[i]!.length - raw[i]!.trimStart().length;
     lines.push({ text: c.text, line: lineOffset + i + 1, column: lead + 1 });
@@ -89,18 +101,30 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const warn = (line: number, column: number, message: string, ruleId: string): void => {
     findings.push({ file, line, column, severity: 'warning', message, ruleId });
   };
+  if (input.bytes.length > READ_BUDGET.maxFileBytes) {
+    findings.push({ file, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${input.bytes.length} bytes; at most ${READ_BUDGET.maxFileBytes})`, ruleId: 'read/too-large' });
+    return { record: null, findings, segments: [] };
+  }
   const decoded = decodeArticleBytes(input.bytes);
   if (!decoded.ok) {
     findings.push({ file, line: 1, column: 1, severity: 'error', message: decoded.reason, ruleId: decoded.ruleId });
     return { record: null, findings, segments: [] };
   }
-  const text = toNFC(normaliseLineEnds(decoded.text));
+  const bidi = withoutBidiControls(toNFC(normaliseLineEnds(decoded.text)));
+  const text = bidi.text;
+  if (bidi.removed) warn(bidi.line, 1, `removed ${bidi.removed} bidirectional control character${bidi.removed === 1 ? '' : 's'} (they can reverse how a title or a name reads)`, 'read/bidi');
   const fm = readFrontMatter(text);
   for (const f of fm.findings) findings.push({ file, ...f });
   if (fm.findings.some((f) => f.severity === 'error')) return { record: null, findings, segments: [] };
 
   const markdown = /\.(?:md|markdown)$/iu.test(file);
   const { lines, cut } = toLines(fm.body, fm.lineOffset);
+  if (markdown) {
+    for (const l of lines) {
+      const why = markdownOverBudget(l.text);
+      if (why) warn(l.line, l.column, `read as plain text, not Markdown: ${why}`, 'read/markdown-budget');
+    }
+  }
   const segments = classifyLines(lines, { markdown });
   const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
 
@@ -172,6 +196,12 @@ function parseOneArticle(input: ParseInput): ParseResult {
     title = firstSentence([lede, ...paragraphs.map((p) => p.text)].filter(Boolean).join('\n')) || basename(file, extname(file));
     titleOrigin = 'first-sentence';
     warn(content[0]?.line ?? 1, 1, 'no title line, URL or front matter title: the first sentence stands in as the title', 'title/first-sentence');
+  }
+
+  const shortTitle = cutToLength(title, READ_BUDGET.maxLineFieldChars);
+  if (shortTitle) {
+    warn(titleSeg?.line ?? 1, 1, `the title is ${title.length} characters long; cut to ${shortTitle.length}`, 'title/too-long');
+    title = shortTitle;
   }
 
   // ---- date ----

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { recordId } from '../src/parse.ts';
 import { loadArchive, assignUniqueSlugs } from '../src/archive/load.ts';
 import { ParsePool } from '../src/archive/parsePool.ts';
 import { RecordCache } from '../src/archive/recordCache.ts';
@@ -66,35 +68,41 @@ test('folder listing: sorted, nested folders read, a directory named x.txt and a
   rmSync(dir, { recursive: true });
 });
 
-test('unique slugs: the oldest keeps the slug, the others get a stable suffix', () => {
+test('unique slugs: the earliest published keeps the slug, the others get a stable suffix', () => {
   const base = { slug: 'nga-va-trieu-tien', published: { iso: null } } as unknown as ArticleRecord;
-  const a = { ...base, id: 'bbbbbb11', published: { iso: '2024-01-01T00:00:00+07:00' } } as ArticleRecord;
-  const b = { ...base, id: 'aaaaaa22', published: { iso: '2024-02-01T00:00:00+07:00' } } as ArticleRecord;
+  const a = { ...base, id: 'bbbbbb11', sourceFile: 'b.txt', published: { iso: '2024-01-01T00:00:00+07:00' } } as ArticleRecord;
+  const b = { ...base, id: 'aaaaaa22', sourceFile: 'a.txt', published: { iso: '2024-02-01T00:00:00+07:00' } } as ArticleRecord;
   const records = [b, a];
   assignUniqueSlugs(records);
   assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien-aaaaaa', 'nga-va-trieu-tien']);
 });
 
-test('unique slugs: an article keeps the slug of the last build when an older one with its title is added', () => {
-  const base = { slug: 'nga-va-trieu-tien' } as unknown as ArticleRecord;
-  const existing = { ...base, id: 'bbbbbb11', sourceFile: 'b.txt', published: { iso: '2024-02-01T00:00:00+07:00' } } as ArticleRecord;
-  const older = { ...base, id: 'aaaaaa22', sourceFile: 'a.txt', published: { iso: '2019-01-01T00:00:00+07:00' } } as ArticleRecord;
-  const records = [existing, older];
-  assignUniqueSlugs(records, new Map([['b.txt', 'nga-va-trieu-tien']]));
-  assert.deepEqual(records.map((r) => r.slug), ['nga-va-trieu-tien', 'nga-va-trieu-tien-aaaaaa'], 'the newcomer takes the suffix');
+test('unique slugs: the same whatever the order of the records and whatever the last build (fresh = incremental)', () => {
+  const rec = (id: string, sourceFile: string, iso: string | null): ArticleRecord =>
+    ({ slug: 'nga-va-trieu-tien', id, sourceFile, published: { iso } }) as unknown as ArticleRecord;
+  const make = (): ArticleRecord[] => [rec('bbbbbb11', '2024/b.txt', '2024-02-01T00:00:00+07:00'), rec('aaaaaa22', '2019/a.txt', '2019-01-01T00:00:00+07:00'), rec('cccccc33', 'chua-ro-ngay/c.txt', null), rec('dddddd44', '2019/0.txt', '2019-01-01T00:00:00+07:00')];
+  const one = make();
+  assignUniqueSlugs(one);
+  const two = make().reverse();
+  assignUniqueSlugs(two);
+  const slugOf = (rs: ArticleRecord[]) => Object.fromEntries(rs.map((r) => [r.sourceFile, r.slug]));
+  assert.deepEqual(slugOf(one), slugOf(two));
+  // the earliest, then by path: 2019/0.txt before 2019/a.txt; the undated last
+  assert.equal(slugOf(one)['2019/0.txt'], 'nga-va-trieu-tien');
+  assert.equal(slugOf(one)['2019/a.txt'], 'nga-va-trieu-tien-aaaaaa');
+  assert.equal(slugOf(one)['chua-ro-ngay/c.txt'], 'nga-va-trieu-tien-cccccc');
+});
 
-  // without the last build: the oldest keeps it (a first build)
-  const fresh = [{ ...existing, slug: base.slug }, { ...older, slug: base.slug }];
-  assignUniqueSlugs(fresh);
-  assert.deepEqual(fresh.map((r) => r.slug), ['nga-va-trieu-tien-bbbbbb', 'nga-va-trieu-tien']);
-
-  // a suffix is kept when its twin is deleted; a slug from another title is not
-  const alone = [{ ...existing, slug: base.slug }];
-  assignUniqueSlugs(alone, new Map([['b.txt', 'nga-va-trieu-tien-bbbbbb']]));
-  assert.equal(alone[0]!.slug, 'nga-va-trieu-tien-bbbbbb');
-  const retitled = [{ ...existing, slug: 'nga' }];
-  assignUniqueSlugs(retitled, new Map([['b.txt', 'nga-va-trieu-tien']]));
-  assert.equal(retitled[0]!.slug, 'nga');
+test('unique slugs: ids sharing their first 6 hex digits, and a title that looks like a suffixed slug, still give unique slugs', () => {
+  const rec = (slug: string, id: string, sourceFile: string): ArticleRecord =>
+    ({ slug, id, sourceFile, published: { iso: '2024-06-19T08:30:00+07:00' } }) as unknown as ArticleRecord;
+  const records = [rec('nga', '0000000000000001', 'a.txt'), rec('nga', 'abcdef0000000002', 'b.txt'), rec('nga', 'abcdef1100000003', 'c.txt'), rec('nga-abcdef', '9999999999999999', 'd.txt')];
+  assignUniqueSlugs(records);
+  assert.deepEqual(records.map((r) => r.slug), ['nga', 'nga-abcdef00', 'nga-abcdef11', 'nga-abcdef']);
+  // 5,000 articles with one title: 5,000 slugs
+  const many = Array.from({ length: 5000 }, (_, i) => rec('tin-nong', createHash('sha256').update(`f${i}.txt`).digest('hex').slice(0, 16), `f${i}.txt`));
+  assignUniqueSlugs(many);
+  assert.equal(new Set(many.map((r) => r.slug)).size, 5000);
 });
 
 test('signatures and topics come with the cached record; another version of them is computed again, not re-parsed', async () => {
@@ -120,7 +128,8 @@ test('signatures and topics come with the cached record; another version of them
     else await store.set(keyOf(f), entry);
   }
   const second = await loadArchive(join(dir, 'articles'), { cache, now: new Date('2000-01-01'), bodiesInCache: true });
-  assert.equal(second.cacheHits, second.records.length, 'no re-parse');
+  // the entry in the format of earlier builds (no checksum line) is a miss: parsed again
+  assert.equal(second.cacheHits, second.records.length - 1, 'no re-parse but of the entry of an earlier format');
   assert.deepEqual(second.records.map((r) => second.derived.get(r)!.topics), topics, 'computed again');
   for (const f of entries) {
     const entry = store.get(keyOf(f))!;
@@ -137,4 +146,12 @@ test('signatures and topics come with the cached record; another version of them
     assert.ok(loaded.records.every((r) => r.html === ''), 'no body held');
   }
   rmSync(dir, { recursive: true });
+});
+
+test('ids come from the whole path: the same file name in two folders, or with two extensions, gives two ids', () => {
+  const ids = ['2024/x.txt', '2025/x.txt', '2024/x.md', 'x.txt'].map(recordId);
+  assert.equal(new Set(ids).size, ids.length);
+  // stable: NFC and "/" whatever the platform wrote
+  assert.equal(recordId('2024/Triều Tiên.txt'.normalize('NFD')), recordId('2024/Triều Tiên.txt'));
+  assert.equal(recordId('2024\\x.txt'), recordId('2024/x.txt'));
 });

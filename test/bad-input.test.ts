@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArticle } from '../src/parse.ts';
 import { loadArchive } from '../src/archive/load.ts';
+import { READ_BUDGET } from '../src/read/budget.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const parse = (name: string, bytes: Uint8Array) => parseArticle({ sourceFile: name, bytes, now: new Date('2026-11-26T00:00:00Z') });
@@ -26,7 +27,8 @@ const CASES: { name: string; bytes: () => Uint8Array; expect: 'record' | RegExp;
   { name: 'yaml-unknown-key.txt', bytes: () => utf8(`---\nnguon: VnExpress\n---\nNga và Triều Tiên ký hiệp ước mới\n\n${PARA}`), expect: 'record', warn: /unknown front matter key "nguon"/ },
   { name: 'date-31-02.txt', bytes: () => utf8(`Nga và Triều Tiên ký hiệp ước mới\n31/02/2024 10:00\n${PARA}`), expect: 'record', warn: /not a date that exists/ },
   { name: 'date-future.txt', bytes: () => utf8(`Nga và Triều Tiên ký hiệp ước mới\n19/06/2031 10:00\n${PARA}`), expect: 'record', warn: /in the future/ },
-  { name: 'one-long-line.txt', bytes: () => utf8(PARA.repeat(9_000)), expect: 'record' },
+  { name: 'one-long-line.txt', bytes: () => utf8(PARA.repeat(6_500)), expect: 'record' },
+  { name: 'too-large.txt', bytes: () => utf8(PARA.repeat(7_000)), expect: /read\/too-large/ },
   { name: 'many-short-lines.txt', bytes: () => utf8(Array.from({ length: 10_000 }, (_, i) => `Dòng ${i}.`).join('\n')), expect: 'record' },
 ];
 
@@ -51,13 +53,19 @@ for (const c of CASES) {
   });
 }
 
-test('bad input: a 20 MB file parses, in linear time', () => {
+test('bad input: a file just under the size limit (1 MB) parses in under 2 s; a 20 MB one is refused at once', () => {
+  const near = utf8(`Nga và Triều Tiên ký hiệp ước mới\n\n${`${PARA}\n\n`.repeat(6_400)}`);
+  assert.ok(near.length > 900_000 && near.length <= READ_BUDGET.maxFileBytes);
+  let t0 = performance.now();
+  assert.ok(parse('near.txt', near).record);
+  assert.ok(performance.now() - t0 < 2_000);
   const big = utf8(`Nga và Triều Tiên ký hiệp ước mới\n\n${`${PARA}\n\n`.repeat(130_000)}`);
   assert.ok(big.length > 20_000_000);
-  const t0 = performance.now();
-  const { record } = parse('big.txt', big);
-  assert.ok(record);
-  assert.ok(performance.now() - t0 < 120_000);
+  t0 = performance.now();
+  const { record, findings } = parse('big.txt', big);
+  assert.equal(record, null);
+  assert.equal(findings[0]?.ruleId, 'read/too-large');
+  assert.ok(performance.now() - t0 < 100);
 });
 
 test('bad input: a folder of them still loads every good file, and names every bad one', async () => {

@@ -12,6 +12,7 @@ import * as buildModule from '../src/build.ts';
 import { buildSite } from '../src/build.ts';
 import { generateArchive } from '../src/generate/index.ts';
 import { pendingPath } from '../src/site/output.ts';
+import { sealState } from '../src/stateFile.ts';
 
 function workspace(): { dir: string; articles: string; out: string; cache: string } {
   const dir = mkdtempSync(join(tmpdir(), 'build-'));
@@ -193,7 +194,7 @@ test('the journal of a build killed while it updated the site is finished first,
   const staging = `${w.out}.building-4242`;
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, '404.html'), 'trang đã dựng lại');
-  writeFileSync(journal, JSON.stringify({ output: w.out, staging, moves: ['404.html'], removes: [], pending: [], trash: null }));
+  writeFileSync(journal, sealState({ output: w.out, staging, moves: ['404.html'], removes: [], pending: [], trash: null }));
   const again = await buildSite(opts);
   assert.equal(again.unchanged, true);
   assert.equal(readFileSync(join(w.out, '404.html'), 'utf8'), 'trang đã dựng lại');

@@ -8,8 +8,11 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { sealState } from '../src/stateFile.ts';
 import { createHash } from 'node:crypto';
 import { pendingPath, StagingWriter } from '../src/site/output.ts';
+/** the JSON of a sealed state file (src/stateFile.ts): the line after the seal */
+const unseal = (text: string): Record<string, unknown> => JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, unknown>;
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
@@ -26,7 +29,7 @@ async function lastSite(previous: string, manifestFile: string, files: Record<st
     await mkdir(path.dirname(path.join(previous, file)), { recursive: true });
     await writeFile(path.join(previous, file), content);
   }
-  await writeFile(manifestFile, JSON.stringify(Object.fromEntries(Object.entries(files).map(([f, c]) => [f, sha1(c)]))));
+  await writeFile(manifestFile, sealState(Object.fromEntries(Object.entries(files).map(([f, c]) => [f, sha1(c)]))));
 }
 
 test('staging writer: unchanged files are linked to the last site, changed ones written apart, gone ones left out', async () => {
@@ -57,8 +60,8 @@ test('staging writer: unchanged files are linked to the last site, changed ones 
   assert.ok(existsSync(path.join(previous, 'bai-viet/c/index.html')), 'from the staging folder only');
   assert.deepEqual(result, { written: 2, reused: 3, changed: [], gone: [] });
   // beside the last site's, until the build swaps this site in
-  assert.equal(JSON.parse(await readFile(manifestFile, 'utf8'))['bai-viet/b/index.html'], sha1('bài B'));
-  const manifest = JSON.parse(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
+  assert.equal(unseal(await readFile(manifestFile, 'utf8'))['bai-viet/b/index.html'], sha1('bài B'));
+  const manifest = unseal(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
   assert.deepEqual(Object.keys(manifest), ['bai-viet/a/index.html', 'bai-viet/b/index.html', 'bai-viet/d/index.html', 'dia-danh/nga/index.html', 'index.html']);
   assert.equal(manifest['bai-viet/b/index.html'], sha1('bài B, đã sửa'));
   await rm(dir, { recursive: true });
@@ -98,7 +101,7 @@ test('staging writer, in place: only the changed files are written apart, unchan
   assert.ok(!existsSync(path.join(staging, 'index.html')) && !existsSync(path.join(staging, 'bai-viet/a')), 'nothing unchanged in the staging folder');
   assert.equal(await readFile(path.join(staging, 'bai-viet/b/index.html'), 'utf8'), 'bài B, đã sửa');
   assert.equal(await readFile(path.join(previous, 'bai-viet/b/index.html'), 'utf8'), 'bài B', 'the site is not touched before the update');
-  const manifest = JSON.parse(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
+  const manifest = unseal(await readFile(pendingPath(manifestFile), 'utf8')) as Record<string, string>;
   assert.deepEqual(Object.keys(manifest), ['bai-viet/a/index.html', 'bai-viet/b/index.html', 'bai-viet/d/index.html', 'bai-viet/e/index.html', 'dia-danh/nga/index.html', 'index.html']);
   await rm(dir, { recursive: true });
 });

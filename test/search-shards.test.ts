@@ -28,6 +28,8 @@ import { buildSearchIndex, searchRecord, type ShardManifest } from '../src/searc
 import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 import { updateInPlace } from '../src/site/siteJournal.ts';
+/** the JSON of a sealed state file (src/stateFile.ts): the line after the seal */
+const unseal = (text: string): Record<string, unknown> => JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, unknown>;
 
 const PREFIX = '/sub/';
 const ALIASES: AliasTables = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
@@ -224,7 +226,7 @@ describe('incremental: only the shards whose records changed are indexed again',
     assert.equal(r3.records, r1.records + 1);
     // The added article is in the shard that was indexed, and only there.
     const addedUrl = searchRecord(added, ALIASES, PREFIX).url;
-    const state = JSON.parse(await readFile(path.join(cache, 'search-shards.json'), 'utf8')) as { shards: { name: string; from: string }[] };
+    const state = unseal(await readFile(path.join(cache, 'search-shards.json'), 'utf8')) as { shards: { name: string; from: string }[] };
     const key = `${searchRecord(added, ALIASES, PREFIX).sort!.date}\u0000${addedUrl}`;
     const home = state.shards.filter((s) => s.from <= key).at(-1)!;
     assert.deepEqual(r3.indexed, [home.name]);

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { sealState } from '../src/stateFile.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -91,15 +92,14 @@ test('an update in place: changed files and folders moved over the site\'s, gone
 
 test('an update stopped midway is finished by the next build from its journal, every step once', async () => {
   const { dir, update, journal, state } = await fixture();
-  // the new page's folder is a file: the move fails (as a kill would stop it) after the others began
-  await writeFile(path.join(update.output, 'bai-viet/d'), 'không phải thư mục');
-  await assert.rejects(updateInPlace(update, journal), /EEXIST|ENOTDIR/);
-  assert.ok(existsSync(journal), 'the journal stays');
-  // the failure is reported once no other move is running: the rest of them are done
-  assert.equal(await readFile(path.join(update.output, 'pagefind/shards/0/pagefind-entry.json'), 'utf8'), 'mảnh 0, mới');
-  assert.ok(!existsSync(path.join(update.staging, 'pagefind/shards/0')) && !existsSync(path.join(update.staging, 'index.html')));
-  assert.ok(!existsSync(path.join(state, 'manifest.json')), 'the old state went first: a stopped update leaves no state that describes the old site');
-  await rm(path.join(update.output, 'bai-viet/d'));
+  // killed after the journal and half the moves: a few staged files are in the site already
+  await mkdir(path.dirname(journal), { recursive: true });
+  await writeFile(journal, sealState(update));
+  for (const rel of update.moves.slice(0, 2)) {
+    await mkdir(path.dirname(path.join(update.output, rel)), { recursive: true });
+    await rm(path.join(update.output, rel), { recursive: true, force: true });
+    await rename(path.join(update.staging, rel), path.join(update.output, rel));
+  }
   assert.equal(await finishInterruptedUpdate(journal), true);
   assert.deepEqual(await tree(update.output), EXPECTED_SITE);
   assert.deepEqual(await tree(state), { 'manifest.json': 'mới', 'search/shards.json': 'mới' });
@@ -107,10 +107,19 @@ test('an update stopped midway is finished by the next build from its journal, e
   await rm(dir, { recursive: true });
 });
 
+test('a file where a folder of the update belongs (_site/bai-viet/d made a file) is removed: the update is done, not failed for ever', async () => {
+  const { dir, update, journal } = await fixture();
+  await writeFile(path.join(update.output, 'bai-viet/d'), 'không phải thư mục');
+  await updateInPlace(update, journal);
+  assert.deepEqual(await tree(update.output), EXPECTED_SITE);
+  assert.ok(!existsSync(journal));
+  await rm(dir, { recursive: true });
+});
+
 test('a journal whose staging folder is gone (another build replaced the site) is dropped with the state it would have moved in', async () => {
   const { dir, update, journal, state } = await fixture();
   await mkdir(path.dirname(journal), { recursive: true });
-  await writeFile(journal, JSON.stringify(update));
+  await writeFile(journal, sealState(update));
   // a build without this cache rebuilt the site and removed the folders a killed build left beside it
   await rm(update.staging, { recursive: true });
   const site = await tree(update.output);
@@ -121,10 +130,17 @@ test('a journal whose staging folder is gone (another build replaced the site) i
   await rm(dir, { recursive: true });
 });
 
-test('a journal that cannot be read is one clear error that names it', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'journal-'));
-  const journal = path.join(dir, 'journal.json');
-  await writeFile(journal, '{"output": ');
-  await assert.rejects(finishInterruptedUpdate(journal), (error: Error) => error.message.includes(journal) && /--force/.test(error.message));
+test('a journal that cannot be read (cut, changed, garbage) is told of, dropped with the site\'s state, and the build goes on', async () => {
+  const { dir, update, journal, state } = await fixture();
+  for (const damage of ['{"output": ', sealState(update).replace('bai-viet', 'bai-vxet'), '\u0000\u0001garbage']) {
+    await put(state, { 'manifest.json': 'cũ' });
+    await writeFile(journal, damage);
+    const told: string[] = [];
+    assert.equal(await finishInterruptedUpdate(journal, (file, reason) => told.push(`${file}: ${reason}`), [path.join(state, 'manifest.json')]), true);
+    assert.equal(told.length, 1);
+    assert.ok(told[0]!.startsWith(journal), told[0]);
+    assert.ok(!existsSync(journal));
+    assert.ok(!existsSync(path.join(state, 'manifest.json')), 'no state of a site that may be half updated is trusted');
+  }
   await rm(dir, { recursive: true });
 });

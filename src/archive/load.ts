@@ -3,7 +3,8 @@
  * result never depends on the file system's order), parse, give unique slugs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { READ_BUDGET } from '../read/budget.ts';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
@@ -38,6 +39,10 @@ export interface LoadResult {
 
 export interface ListedFile { path: string; rel: string }
 
+interface FileKind { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }
+const specialKind = (e: FileKind): string =>
+  e.isFIFO() ? 'a named pipe' : e.isSocket() ? 'a socket' : e.isBlockDevice() || e.isCharacterDevice() ? 'a device' : 'not a file';
+
 /** Article files under dir, sorted by their path relative to it. Problems become messages. */
 export async function listArticleFiles(dir: string, messages: Message[]): Promise<ListedFile[]> {
   const root = await realpath(dir);
@@ -50,6 +55,11 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
       const rel = relative(root, full).split(sep).join('/');
       if (e.isDirectory()) { await walk(full); continue; }
       if (!ARTICLE_FILE_RE.test(e.name)) continue;
+      if (!e.isFile() && !e.isSymbolicLink()) {
+        // a FIFO would block the read forever, a device never end it
+        messages.push({ file: rel, line: 1, column: 1, severity: 'warning', message: `not a regular file (${specialKind(e)}); skipped`, ruleId: 'read/not-a-file' });
+        continue;
+      }
       if (e.isSymbolicLink()) {
         let target: string;
         try { target = await realpath(full); } catch {
@@ -60,7 +70,12 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
           messages.push({ file: rel, line: 1, column: 1, severity: 'error', message: 'symbolic link points outside the articles folder; not read', ruleId: 'read/symlink' });
           continue;
         }
-        if ((await stat(target)).isDirectory()) continue;
+        const st = await stat(target);
+        if (st.isDirectory()) continue;
+        if (!st.isFile()) {
+          messages.push({ file: rel, line: 1, column: 1, severity: 'warning', message: `symbolic link to something that is not a regular file (${specialKind(st)}); skipped`, ruleId: 'read/not-a-file' });
+          continue;
+        }
       }
       out.push({ path: full, rel });
     }
@@ -69,43 +84,55 @@ export async function listArticleFiles(dir: string, messages: Message[]): Promis
   return out;
 }
 
+/** Code point order (never the locale's): the same on every machine. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order that decides who has a slug first: the earliest published, then undated, then by path. */
+export const slugOrder = (a: ArticleRecord, b: ArticleRecord): number =>
+  (a.published.iso ?? '9999').localeCompare(b.published.iso ?? '9999') || byCodePoint(a.sourceFile, b.sourceFile);
+
 /**
- * Same title, same slug: the oldest keeps it, the others get a suffix from their stable id.
- * `previous` (source file → slug, from the last build) keeps URLs stable: an article keeps
- * the slug it had while its title gives the same one, so adding an older article with the
- * same title gives the newcomer the suffix, not the article readers already link to.
+ * Same title, same slug: the first in slugOrder (the earliest published, then the path) keeps the
+ * slug, each other takes "-" and the start of its id (6 hex digits, more when those are taken;
+ * ids come from the whole path, so they are unique). A slug is a function of the articles
+ * folder alone, so a fresh build (the Pages workflow) and an incremental one give every article
+ * the same URL. The price: an article added later with an older date and the same title takes the
+ * plain slug, and the one that had it moves to its suffixed URL (the build warns, slug/moved).
  */
-export function assignUniqueSlugs(records: ArticleRecord[], previous?: ReadonlyMap<string, string>): void {
+export function assignUniqueSlugs(records: ArticleRecord[]): void {
   const bySlug = new Map<string, ArticleRecord[]>();
   for (const r of records) {
     const list = bySlug.get(r.slug);
     if (list) list.push(r); else bySlug.set(r.slug, [r]);
   }
-  for (const [base, list] of bySlug) {
-    const suffixed = (r: ArticleRecord): string => `${base}-${r.id.slice(0, 6)}`;
-    const kept = (r: ArticleRecord): string | undefined => {
-      const last = previous?.get(r.sourceFile);
-      return last === base || (last?.startsWith(`${base}-`) && /^-[0-9a-f]{6}$/u.test(last.slice(base.length))) ? last : undefined;
-    };
-    if (list.length < 2 && !(list[0] && kept(list[0]))) continue;
-    list.sort((a, b) => (a.published.iso ?? '9999').localeCompare(b.published.iso ?? '9999') || a.id.localeCompare(b.id));
-    const taken = new Set<string>();
-    const claimed = new Map<ArticleRecord, string>();
-    for (const r of list) {
-      const last = kept(r);
-      if (last && !taken.has(last)) { taken.add(last); claimed.set(r, last); }
-    }
-    for (const r of list) {
-      let slug = claimed.get(r);
-      if (!slug) slug = !taken.has(base) ? base : suffixed(r);
+  // every plain slug first: a title whose slug looks like another's suffixed one keeps it
+  const taken = new Set(bySlug.keys());
+  for (const base of [...bySlug.keys()].sort(byCodePoint)) {
+    const list = bySlug.get(base)!;
+    if (list.length < 2) continue;
+    list.sort(slugOrder);
+    for (const r of list.slice(1)) {
+      let slug = '';
+      for (let digits = 6; digits <= r.id.length && (!slug || taken.has(slug)); digits += 2) slug = `${base}-${r.id.slice(0, digits)}`;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${r.id}-${n}`;
       taken.add(slug);
       r.slug = slug;
     }
   }
 }
 
+/** A warning per article whose URL is not the one the last build gave it (an older article with its title was added). */
+function movedSlugs(records: readonly ArticleRecord[], previous: ReadonlyMap<string, string> | undefined): Finding[] {
+  if (!previous) return [];
+  return records.flatMap((r) => {
+    const last = previous.get(r.sourceFile);
+    if (!last || last === r.slug) return [];
+    return [{ file: r.sourceFile, line: 1, column: 1, severity: 'warning' as const, message: `its page moved from /bai-viet/${last}/ to /bai-viet/${r.slug}/ (the slug goes to the earliest article with the title)`, ruleId: 'slug/moved' }];
+  });
+}
+
 export interface LoadOptions {
-  /** source file → slug in the last build (keeps URLs stable; see assignUniqueSlugs) */
+  /** source file → slug in the last build (an article whose URL moved is warned about; see assignUniqueSlugs) */
   previousSlugs?: ReadonlyMap<string, string>;
   /** for the future-date warning */
   now?: Date;
@@ -117,6 +144,8 @@ export interface LoadOptions {
    * never all in memory at once. Without a cache, the HTML stays in the records.
    */
   bodiesInCache?: boolean;
+  /** told of what the load overcame (damaged cache entries, parsed again), one line each */
+  onNotice?: (message: string) => void;
   /** called as files are parsed: how many are done, of how many, and how many came from the cache */
   onProgress?: (done: number, total: number, cached: number) => void;
 }
@@ -157,8 +186,15 @@ export async function scanArchive(dir: string): Promise<ArchiveScan> {
   let kept = 0;
   // One file after the other: in a rebuild the files are in the page cache, and a synchronous read
   // costs a third of an asynchronous one's round trip (10,000 files: 0.13 against 0.4 s).
-  const read = files.map((f): { key: string; bytes?: Uint8Array } | { code: string } => {
+  const read = files.map((f): { key: string; bytes?: Uint8Array } | { code: string } | { error: Finding } => {
     try {
+      // looked at before it is opened: a file replaced by a FIFO since the listing would block the read,
+      // and one too large is refused unread
+      const st = statSync(f.path);
+      if (!st.isFile()) return { error: { file: f.rel, line: 1, column: 1, severity: 'warning', message: 'not a regular file; skipped', ruleId: 'read/not-a-file' } };
+      if (st.size > READ_BUDGET.maxFileBytes) {
+        return { error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${st.size} bytes; at most ${READ_BUDGET.maxFileBytes})`, ruleId: 'read/too-large' } };
+      }
       const bytes = readFileSync(f.path);
       const key = cacheKey(version, f.rel, bytes);
       kept += bytes.length;
@@ -170,6 +206,11 @@ export async function scanArchive(dir: string): Promise<ArchiveScan> {
   const entries: ArchiveScan['entries'] = [];
   read.forEach((r, i) => {
     const f = files[i]!;
+    if ('error' in r) {
+      inputHash.update(`refused:${f.rel}:${r.error.ruleId}`);
+      entries.push(r);
+      return;
+    }
     if ('code' in r) {
       inputHash.update(`unreadable:${f.rel}`);
       entries.push({ error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `cannot read the file (${r.code})`, ruleId: 'read/io' } });
@@ -202,6 +243,10 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   };
   // The cache first, read one entry after the other as the scan read the files (see there).
   const cached = cache ? scan.entries.map((entry) => ('error' in entry ? undefined : leaveBody(cache.get(entry.key, { body: !options.bodiesInCache })))) : [];
+  if (cache?.damaged.length) {
+    const [first] = cache.damaged;
+    options.onNotice?.(`${cache.damaged.length} damaged record cache entr${cache.damaged.length === 1 ? 'y' : 'ies'} ignored and parsed again (${first!.file}: ${first!.reason}${cache.damaged.length > 1 ? ', …' : ''})`);
+  }
   const misses: number[] = [];
   scan.entries.forEach((entry, i) => {
     if ('error' in entry) results[i] = { record: null, findings: [entry.error] };
@@ -285,6 +330,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     records.push(r.record);
   }
   await writeBack();
-  assignUniqueSlugs(records, options.previousSlugs);
+  assignUniqueSlugs(records);
+  messages.push(...movedSlugs(records, options.previousSlugs));
   return { records, derived, bodyRefs, messages, files, cacheHits: hits, inputKey: scan.inputKey };
 }

@@ -5,7 +5,13 @@ import type { CachedParse } from './recordCache.ts';
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
+/** One file's parse; a file the parser fails on is one error naming it, never the end of the build. */
 export const parseFile = (f: FileToParse): CachedParse => {
-  const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
-  return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
+  try {
+    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
+    return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
+  } catch (error) {
+    const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 200);
+    return { record: null, findings: [{ file: f.rel, line: 1, column: 1, severity: 'error', message: `could not be parsed (${reason})`, ruleId: 'read/parse-failed' }] };
+  }
 };

@@ -5,3 +5,5 @@ import { parseFile } from './parseFile.ts';
 parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array }) => {
   parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }) });
 });
+// loaded: the pool's time budget for each file starts now
+parentPort?.postMessage({ ready: true });

@@ -9,6 +9,7 @@ import { DOCUMENT_RULES } from './documentRules.ts';
 import { segmentLine } from './segment.ts';
 import type { Classified, Segment } from './types.ts';
 import { readMarkdownLine } from '../read/markdown.ts';
+import { markdownOverBudget } from '../read/budget.ts';
 
 export { LINE_RULES } from './lineRules.ts';
 export { DOCUMENT_RULES } from './documentRules.ts';
@@ -19,6 +20,8 @@ export type { Classified, Role, Segment } from './types.ts';
  * stays whole keeps its Markdown source (`markdown`) for the body's HTML.
  */
 function classifyMarkdownLine(line: Segment): Classified[] {
+  // a line too costly for the Markdown parser is read as plain text (parse.ts warns)
+  if (markdownOverBudget(line.text)) return segmentLine(line).map(classifySegment);
   const md = readMarkdownLine(line.text);
   if (md.image) return [{ ...line, role: 'image', ruleId: 'markdown-image' }];
   const plainLine = { ...line, text: md.plain || line.text };

@@ -20,6 +20,11 @@ import { readRequest, type Output } from './output.ts';
 import { findDuplicate } from './similarity.ts';
 import { summarize } from './summary.ts';
 import { UsageError } from './args.ts';
+import { acquireLock, LockBusy } from '../lock.ts';
+
+/** the lock of an articles folder while an add checks for duplicates and saves (hidden: never read as an article) */
+export const ADD_LOCK = '.add.lock';
+const ADD_LOCK_WAIT_MS = 60_000;
 
 export interface AddOptions {
   /** a file path, or "-" for standard input */
@@ -95,21 +100,35 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
 
   const name = articleFileName(first.record, ext);
   const missing = missingFacts(first.record);
-  const { records: existing } = await loadArchive(options.dir, { now: options.now });
-  const duplicate = findDuplicate(first.record, existing);
-
-  if (options.strict && missing.length) {
-    for (const line of summarize(first.record, missing)) io.out(line);
-    return fail(`not added (--strict): ${missing.map((m) => `${m.message} — give ${m.flag}`).join('; ')}`);
+  // one add at a time in a folder, from the duplicate check to the save: two adds of one article
+  // at once must not both find no duplicate and both save it
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(join(options.dir, ADD_LOCK), { what: `add of ${label}`, waitMs: ADD_LOCK_WAIT_MS });
+  } catch (error) {
+    if (error instanceof LockBusy) return fail(`not added: another add is running in ${display(options.dir)} (${error.message})`);
+    throw error;
   }
-  if (duplicate && !options.force) {
-    const how = duplicate.kind === 'identical' ? 'identical text' : `near-identical text, ${Math.round(duplicate.similarity * 100)}% shared`;
-    const lacking = missingFacts(duplicate.record).map((m) => m.field).filter((f) => f in options.flags);
-    const fix = lacking.length ? `; to give that file ${lacking.map((f) => `"${f}:"`).join(', ')}, write it in its front matter` : '';
-    return fail(`already in the archive as ${display(join(options.dir, duplicate.record.sourceFile))} (${how}); not added (--force adds it as a republication${fix})`);
+  let rel: string;
+  let duplicate: ReturnType<typeof findDuplicate>;
+  try {
+    const { records: existing } = await loadArchive(options.dir, { now: options.now });
+    duplicate = findDuplicate(first.record, existing);
+    if (options.strict && missing.length) {
+      for (const line of summarize(first.record, missing)) io.out(line);
+      return fail(`not added (--strict): ${missing.map((m) => `${m.message} — give ${m.flag}`).join('; ')}`);
+    }
+    if (duplicate && !options.force) {
+      const how = duplicate.kind === 'identical' ? 'identical text' : `near-identical text, ${Math.round(duplicate.similarity * 100)}% shared`;
+      const lacking = missingFacts(duplicate.record).map((m) => m.field).filter((f) => f in options.flags);
+      const fix = lacking.length ? `; to give that file ${lacking.map((f) => `"${f}:"`).join(', ')}, write it in its front matter` : '';
+      return fail(`already in the archive as ${display(join(options.dir, duplicate.record.sourceFile))} (${how}); not added (--force adds it as a republication${fix})`);
+    }
+    rel = await saveNew(options.dir, name, bytes);
+  } finally {
+    await release();
   }
 
-  const rel = await saveNew(options.dir, name, bytes);
   const saved = parse(rel).record ?? first.record;
   io.out(`Saved ${display(join(options.dir, rel))}`);
   for (const line of summarize(saved, missing)) io.out(`  ${line}`);

@@ -5,6 +5,29 @@
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { cleanInlineText } from './htmlClean.ts';
+import { quoted, READ_BUDGET } from './budget.ts';
+
+/** most values a front matter may hold, all levels together (its keys hold a few each) */
+const MAX_YAML_VALUES = 500;
+
+/**
+ * Why the parsed YAML is refused, or null: a value reached twice (a YAML alias, "*name": a few
+ * of them nested make a "billion laughs" of gigabytes once the value is read), or too many values.
+ */
+function yamlShapeProblem(root: unknown): string | null {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  let count = 0;
+  while (stack.length) {
+    const v = stack.pop();
+    if (++count > MAX_YAML_VALUES) return `front matter holds more than ${MAX_YAML_VALUES} values`;
+    if (v === null || typeof v !== 'object') continue;
+    if (seen.has(v)) return 'front matter reuses a value through a YAML alias (*name); write the value out';
+    seen.add(v);
+    stack.push(...(Array.isArray(v) ? v.slice(0, MAX_YAML_VALUES + 1) : Object.values(v).slice(0, MAX_YAML_VALUES + 1)));
+  }
+  return null;
+}
 
 export interface FrontMatterFinding {
   line: number;
@@ -35,13 +58,14 @@ export interface FrontMatterResult {
 }
 
 /** free text from the editor: no markup survives ("<script>", "&lt;b&gt;") */
-const cleanText = z.string().transform(cleanInlineText).pipe(z.string().min(1, 'must not be empty'));
+const cleanText = z.string().transform(cleanInlineText)
+  .pipe(z.string().min(1, 'must not be empty').max(READ_BUDGET.maxLineFieldChars, `must be at most ${READ_BUDGET.maxLineFieldChars} characters`));
 
 const stringList = z.union([z.string().min(1), z.array(z.union([z.string().min(1), z.number()])).min(1)])
   .transform((v) => (Array.isArray(v) ? v.map(String) : v.split(/\s*[,;]\s*/)).map(cleanInlineText).filter(Boolean))
-  .pipe(z.array(z.string()).min(1, 'must name at least one'));
+  .pipe(z.array(z.string().max(READ_BUDGET.maxLineFieldChars, `each must be at most ${READ_BUDGET.maxLineFieldChars} characters`)).min(1, 'must name at least one').max(50, 'must name at most 50'));
 
-const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"']+$/i, 'must be an http(s) URL');
+const httpUrl = z.string().max(READ_BUDGET.maxUrlChars, `must be at most ${READ_BUDGET.maxUrlChars} characters`).regex(/^https?:\/\/[^\s<>"']+$/i, 'must be an http(s) URL');
 
 /** Per key: how to check it. The date is read from the raw text (YAML would guess a zone). */
 const FIELD_SCHEMAS = {
@@ -78,6 +102,11 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const lineOffset = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   const body = text.slice(fence[0].length);
   const findings: FrontMatterFinding[] = [];
+  const refuse = (message: string): FrontMatterResult => {
+    findings.push({ line: 2, column: 1, severity: 'error', message, ruleId: 'front-matter/yaml' });
+    return { data: {}, body, lineOffset, findings };
+  };
+  if (yaml.length > READ_BUDGET.maxFrontMatterChars) return refuse(`front matter is ${yaml.length} characters long (at most ${READ_BUDGET.maxFrontMatterChars})`);
   let raw: Record<string, unknown>;
   try {
     // an options object turns off gray-matter's cache, which would remember a failed parse as an empty one
@@ -95,6 +124,8 @@ export function readFrontMatter(text: string): FrontMatterResult {
     return { data: {}, body, lineOffset, findings };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) raw = {};
+  const shape = yamlShapeProblem(raw);
+  if (shape) return refuse(shape);
   const data: FrontMatter = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(KNOWN_KEYS as string[]).includes(key)) {
@@ -112,7 +143,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
       const issue = parsed.error.issues[0];
       findings.push({
         line: keyLine(yaml, key), column: key.length + 3, severity: 'error',
-        message: `front matter "${key}": ${issue?.code === 'invalid_type' || issue?.code === 'invalid_union' ? `has the wrong type (${JSON.stringify(value)})` : issue?.message ?? 'invalid'}`,
+        message: `front matter "${key}": ${issue?.code === 'invalid_type' || issue?.code === 'invalid_union' ? `has the wrong type (${quoted(value)})` : issue?.message ?? 'invalid'}`,
         ruleId: 'front-matter/value',
       });
       continue;

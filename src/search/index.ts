@@ -31,6 +31,8 @@ import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
 import { PATHS } from '../site/data.ts';
 import { pendingPath } from '../site/output.ts';
+import { readState, sealState, type OnDamaged } from '../stateFile.ts';
+import { z } from 'zod';
 import { formatShort } from '../site/dates.ts';
 import { aliasTable, searchContent, type AliasTables, type SearchableRecord } from './content.ts';
 import { rechunkBundle } from './rechunk.ts';
@@ -93,6 +95,8 @@ export interface SearchIndexResult {
   removed: string[];
   /** the file the shards' state was written to (with `statePending`, beside the last one) */
   stateFile: string | null;
+  /** what the build should tell (a damaged state file ignored) */
+  notices?: string[];
 }
 
 /** The shards' manifest the browser reads (pagefind/shards.json). */
@@ -196,14 +200,14 @@ function fail(what: string, errors: readonly string[]): never {
   throw new Error(`search index: ${what}: ${errors.join('; ')}`);
 }
 
-async function readState(cache: string | null | undefined): Promise<IndexState | null> {
+const indexStateSchema: z.ZodType<IndexState> = z.object({
+  shards: z.array(z.object({ name: z.string(), from: z.string(), hash: z.string(), pages: z.number(), files: z.record(z.string(), z.number()) })),
+});
+
+/** The shards' state of the last build; null when there is none, or it is damaged (then every shard is made again). */
+async function readIndexState(cache: string | null | undefined, onDamaged: OnDamaged = () => {}): Promise<IndexState | null> {
   if (!cache) return null;
-  try {
-    const state = JSON.parse(await readFile(path.join(cache, STATE_FILE), 'utf8')) as IndexState;
-    return Array.isArray(state.shards) ? state : null;
-  } catch {
-    return null;
-  }
+  return readState(path.join(cache, STATE_FILE), indexStateSchema, onDamaged);
 }
 
 /** Every file under `dir` (relative, "/" separators) with its size. */
@@ -320,7 +324,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places]]))
     .digest('hex');
 
-  const last = await readState(options.cache);
+  const notices: string[] = [];
+  const last = await readIndexState(options.cache, (file, reason) => notices.push(`${file}: ${reason}; ignored, the search index is made anew`));
   const plan = planShards(
     items.map((i) => i.key),
     last?.shards,
@@ -391,7 +396,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     await mkdir(options.cache, { recursive: true });
     stateFile = path.join(options.cache, STATE_FILE);
     if (options.statePending) stateFile = pendingPath(stateFile);
-    await writeFile(stateFile, JSON.stringify(state));
+    await writeFile(stateFile, sealState(state));
   }
   const shardPath = (name: string): string => `pagefind/${SHARDS_DIR}/${name}`;
   const kept = new Set(state.shards.map((s) => s.name));
@@ -406,5 +411,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     replaced: last ? [`pagefind/${MANIFEST}`, ...indexed.map(shardPath)] : ['pagefind'],
     removed: (last?.shards ?? []).filter((s) => !kept.has(s.name)).map((s) => shardPath(s.name)),
     stateFile,
+    notices,
   };
 }

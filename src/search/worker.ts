@@ -6,6 +6,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { textStart, type SearchableRecord } from './content.ts';
+import { guardPagefind, pagefindFailure, pagefindLogPath, takeLog } from './pagefindProcess.ts';
 import type { SearchIndexOptions, SearchIndexResult } from './index.ts';
 
 /** What the worker needs: the options without functions. */
@@ -35,11 +36,20 @@ export interface SearchWorker {
 }
 
 export function startSearchWorker(): SearchWorker {
-  const worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: import.meta.url, search: true } });
+  // Pagefind's stderr goes here (src/search/pagefindProcess.ts); read when the index fails
+  const pagefindLog = pagefindLogPath();
+  const worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: import.meta.url, search: true, pagefindLog } });
   // until it has a job, the worker does not keep the process alive
   worker.unref();
   let progress = (_done: number, _total: number): void => {};
-  const result = settledBy(worker, (done, total) => progress(done, total));
+  const result = settledBy(worker, (done, total) => progress(done, total)).then(
+    (r) => { takeLog(pagefindLog); return r; },
+    (error: unknown) => {
+      // what Pagefind said says more than "Pagefind backend closed" or a worker that stopped
+      const said = pagefindFailure(takeLog(pagefindLog));
+      throw said ? new Error(said) : error;
+    },
+  );
   // handled by run()'s caller; a worker stopped before it had a job is no failure
   result.catch(() => {});
   return {
@@ -68,13 +78,15 @@ function settledBy(worker: Worker, onProgress: (done: number, total: number) => 
       }
     });
     worker.on('error', (error) => { settled = true; reject(error); });
-    worker.on('exit', (code) => { if (!settled) reject(new Error(`search index: the worker stopped (exit ${code})`)); });
+    worker.on('exit', (code) => { if (!settled) reject(new Error(`search index: the search worker stopped (exit ${code})`)); });
   });
 }
 
 // In the worker: load the search code, then make the index of the job the build sends.
 if (parentPort && (workerData as { search?: boolean } | null)?.search) {
   const port = parentPort;
+  // Pagefind runs through its guard: its stderr kept apart, and it dies with the build
+  guardPagefind((workerData as { pagefindLog: string }).pagefindLog);
   const { buildSearchIndex } = await import('./index.ts');
   const { PATHS } = await import('../site/data.ts');
   const { pageUrls, ...options } = await new Promise<SearchJob>((resolve) => port.once('message', resolve));
@@ -87,6 +99,7 @@ if (parentPort && (workerData as { search?: boolean } | null)?.search) {
     });
     port.postMessage({ type: 'done', result } satisfies FromWorker);
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+    const message = `search index: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^search index: /u, '').slice(0, 200)}`;
+    port.postMessage({ type: 'error', message } satisfies FromWorker);
   }
 }

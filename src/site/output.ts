@@ -12,10 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pMap from 'p-map';
+import { z } from 'zod';
 import { IO_CONCURRENCY } from '../concurrency.ts';
+import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 
 export interface OutputFile {
   /** path inside the site, with "/" separators: "bai-viet/x/index.html" */
@@ -41,12 +43,11 @@ export interface WriteResult {
 /** How the staging folder becomes the site: see the top of this module. */
 export type StagingMode = 'swap' | 'in place';
 
-async function readManifest(file: string): Promise<SiteManifest> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as SiteManifest;
-  } catch {
-    return {};
-  }
+export const manifestSchema: z.ZodType<SiteManifest> = z.record(z.string(), z.string());
+
+/** The last build's manifest; null when there is none or it is damaged (onDamaged is told). */
+export async function readManifest(file: string, onDamaged: OnDamaged = () => {}): Promise<SiteManifest | null> {
+  return readState(file, manifestSchema, onDamaged);
 }
 
 function checkInside(paths: readonly string[]): void {
@@ -74,8 +75,12 @@ export class StagingWriter {
     private readonly mode: StagingMode,
   ) {}
 
-  static async open(staging: string, previous: string, manifestFile: string | null, mode: StagingMode = 'swap'): Promise<StagingWriter> {
-    return new StagingWriter(staging, previous, manifestFile, manifestFile ? await readManifest(manifestFile) : {}, mode);
+  /** `lastManifest`: the last site's manifest when the caller has read it already (else it is read here) */
+  static async open(staging: string, previous: string, manifestFile: string | null, mode: StagingMode = 'swap', lastManifest?: SiteManifest | null): Promise<StagingWriter> {
+    const before = lastManifest !== undefined ? lastManifest : manifestFile ? await readManifest(manifestFile) : null;
+    // in place, every path of the last site must be known (a path it does not list would stay for ever)
+    if (mode === 'in place' && !before) throw new Error('an update in place needs the last site\'s manifest');
+    return new StagingWriter(staging, previous, manifestFile, before ?? {}, mode);
   }
 
   /** Every folder first (parents before children), many at a time. */
@@ -146,7 +151,7 @@ export class StagingWriter {
     if (this.manifestFile) {
       await mkdir(dirname(this.manifestFile), { recursive: true });
       // the last site's manifest stays until this site replaces it (see pendingPath)
-      await writeFile(pendingPath(this.manifestFile), JSON.stringify(manifest));
+      await writeFile(pendingPath(this.manifestFile), sealState(manifest));
     }
     const gone = this.mode === 'in place' ? Object.keys(this.before).filter((path) => !(path in this.manifest)).sort() : [];
     return { written: this.written, reused: this.reused, changed: [...this.changed].sort(), gone };

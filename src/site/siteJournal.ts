@@ -10,7 +10,9 @@
  * (finishInterruptedUpdate): the site and its state are then the killed build's, whole.
  * A build killed before its journal exists leaves the last site as it was.
  */
-import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 import { dirname, join, posix } from 'node:path';
 import pMap from 'p-map';
 import { IO_CONCURRENCY } from '../concurrency.ts';
@@ -31,6 +33,11 @@ export interface SiteUpdate {
   trash: string | null;
 }
 
+const journalSchema: z.ZodType<SiteUpdate> = z.object({
+  output: z.string(), staging: z.string(), moves: z.array(z.string()), removes: z.array(z.string()),
+  pending: z.array(z.string()), trash: z.string().nullable(),
+});
+
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
 /** The kind of what is at `path`, or null when nothing is. */
@@ -40,6 +47,16 @@ async function kindOf(path: string): Promise<'dir' | 'file' | null> {
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
+  }
+}
+
+/**
+ * A file where a folder of `rel` belongs (a page's folder "nam" made a file by hand or by another
+ * tool) is removed: the site is ours, and the move could never be done while it is there.
+ */
+async function clearFileAncestors(site: string, rel: string): Promise<void> {
+  for (const dir of foldersOf(rel).reverse()) {
+    if ((await kindOf(join(site, dir))) === 'file') await rm(join(site, dir), { force: true });
   }
 }
 
@@ -68,16 +85,25 @@ async function eachStep(items: readonly string[], step: (item: string) => Promis
   }
 }
 
-/** Applies an update; each step is skipped when it was done already (by a build that was killed). */
-async function apply(update: SiteUpdate): Promise<void> {
+/**
+ * Applies an update; when `replay` (the journal of a killed build), each step is skipped when it
+ * was done already. A staged file that is missing is never taken as moved unless the journal is
+ * replayed and the file is in the site: anything else means something else removed the staging
+ * folder, and the update stops with an error rather than leave the site without those files.
+ */
+async function apply(update: SiteUpdate, replay: boolean): Promise<void> {
   const { output, staging, trash } = update;
   // the old state goes first: killed in the middle, the state that is left is the new one or none
   await dropReplacedState(update.pending);
   await eachStep(update.moves, async (rel) => {
     const from = join(staging, rel);
-    // moved already
-    if (!(await kindOf(from))) return;
     const to = join(output, rel);
+    await clearFileAncestors(output, rel);
+    if (!(await kindOf(from))) {
+      // moved already, by the build that was killed
+      if (replay && (await kindOf(to))) return;
+      throw new Error(`the staged ${rel} is missing from ${staging} (removed by another process?); build again`);
+    }
     // a file is replaced by the rename itself; a folder must be out of the way first
     if ((await kindOf(to)) === 'dir') await discard(to, trash, 'replaced');
     await mkdir(dirname(to), { recursive: true });
@@ -99,31 +125,42 @@ async function apply(update: SiteUpdate): Promise<void> {
 /** Puts `update` into its site through the journal `journalFile`. */
 export async function updateInPlace(update: SiteUpdate, journalFile: string): Promise<void> {
   await mkdir(dirname(journalFile), { recursive: true });
-  await writeFile(`${journalFile}.tmp`, JSON.stringify(update));
+  await writeFile(`${journalFile}.tmp`, sealState(update));
   await rename(`${journalFile}.tmp`, journalFile);
-  await apply(update);
+  await apply(update, false);
   await rm(journalFile, { force: true });
 }
 
-/** Completes the update a killed build left in `journalFile`, if any. True when there was one. */
-export async function finishInterruptedUpdate(journalFile: string): Promise<boolean> {
-  let update: SiteUpdate;
-  try {
-    update = JSON.parse(await readFile(journalFile, 'utf8')) as SiteUpdate;
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
-    // it is renamed into place whole, so it is never half-written: what cannot be read is not ours to guess at
-    throw new Error(`${journalFile}: cannot read the journal of an interrupted build (${(error as Error).message}); delete it and build again with --force`);
-  }
-  if (await kindOf(update.staging)) {
-    await apply(update);
+/**
+ * Completes the update a killed build left in `journalFile`, if any. True when there was one.
+ * A journal that is damaged, or that cannot be finished, is dropped with every state file it
+ * names and `alsoDrop` (the state of the site, which may then be half updated): the build is
+ * told (onDamaged) and, trusting no state, makes a whole site.
+ */
+export async function finishInterruptedUpdate(journalFile: string, onDamaged: OnDamaged = () => {}, alsoDrop: readonly string[] = []): Promise<boolean> {
+  if (!(await kindOf(journalFile))) return false;
+  const update = await readState(journalFile, journalSchema, onDamaged);
+  const dropAll = async (pending: readonly string[]): Promise<void> => {
+    await Promise.all([...pending, ...alsoDrop].flatMap((file) => [rm(file, { force: true }), rm(file.endsWith(PENDING) ? file.slice(0, -PENDING.length) : pendingFileOf(file), { force: true })]));
+  };
+  if (!update) {
+    await dropAll([]);
+  } else if (await kindOf(update.staging)) {
+    try {
+      await apply(update, true);
+    } catch (error) {
+      onDamaged(journalFile, `the interrupted update cannot be finished (${(error as Error).message}); a whole site is made instead`);
+      await dropAll(update.pending);
+    }
   } else {
     // The staging folder is gone: this journal was done to its end (killed just before it was
     // removed), or another build (one without this cache) has replaced the site and removed the
     // folder. Either way its state files may not describe the site: none is trusted, and the next
     // build makes a whole site.
-    await Promise.all(update.pending.flatMap((file) => [rm(file, { force: true }), rm(file.slice(0, -PENDING.length), { force: true })]));
+    await dropAll(update.pending);
   }
   await rm(journalFile, { force: true });
   return true;
 }
+
+const pendingFileOf = (file: string): string => `${file}${PENDING}`;
