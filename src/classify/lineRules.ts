@@ -52,7 +52,7 @@ const CREDIT_TAIL_CHARS = 100;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
 const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Hình|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh minh h(?:ọa|oạ))\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
-const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
+const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn(?:\s(?:bài viết|tin|tham khảo))?|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
 const CREDIT_ITEM_RE = /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]*(?:\s[\p{L}\p{N}.&'’+-]+){0,5}$/u;
 

@@ -1,5 +1,5 @@
 /** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
-import { agencyRegistry, BOILERPLATE, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+import { agencyRegistry, BOILERPLATE, escapeRegExp, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
 const NON_NAME_RE = new RegExp(`(?:^|\\s)(?:${BOILERPLATE.nonNameWords.join('|')})(?=\\s|$)`, 'iu');
 /** a Vietnamese syllable has at most seven letters ("Nghiêng"); "Newsletters" is no name */
@@ -15,13 +15,22 @@ export function normaliseNameCase(name: string): string {
     .join(' ');
 }
 
-/** 2–5 words, each capitalised (or the whole name in capitals), and not a known place, figure, outlet or agency. */
+/** "K.", "T.T.": an initial that stands for a given name */
+const INITIAL_WORD = /^(?:[\p{Lu}]\.){1,3}$/u;
+
+/** 2–5 words, each capitalised (or the whole name in capitals; "K. Miên": initials first), and not a known place, figure, outlet or agency. */
 export function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
+  const all = text.trim().split(/\s+/);
+  if (all.length < 2 || all.length > 5) return false;
+  // initials stand before the name, never alone
+  let lead = 0;
+  while (lead < all.length - 1 && INITIAL_WORD.test(all[lead]!)) lead++;
+  const words = all.slice(lead);
+  // "A A A" (the font-size buttons) is no name: a syllable of a name has two letters or more
+  if (words.some((w) => w.length < 2)) return false;
   const allUpper = words.every((w) => UPPER_WORD.test(w));
   if (!allUpper && !words.every((w) => CAPITALISED_WORD.test(w))) return false;
-  const asWritten = allUpper ? normaliseNameCase(text) : text;
+  const asWritten = allUpper ? normaliseNameCase(words.join(' ')) : words.join(' ');
   // "Báo Và Phát Thanh", "Góc Nhìn Quốc Tế": capitalised, but an organisation, not a person
   if (NON_NAME_RE.test(asWritten)) return false;
   // "Thúy Nga" and "Minh Đức" are names; "Triều Tiên" and "Vladimir Putin" are not bylines
@@ -81,4 +90,22 @@ export function parseByline(text: string): Byline | null {
   if (outlet !== undefined) byline.outlet = outlet;
   if (agency !== undefined) byline.agencies = [agency];
   return byline;
+}
+
+const PAGE_WORD_RE = new RegExp(`^(?:${[...BOILERPLATE.widgets, ...BOILERPLATE.sections.map(escapeRegExp)].join('|')})$`, 'iu');
+/** a one-word signature under a reader's letter or a story ("Trung"): a capitalised given name */
+const SINGLE_NAME_RE = /^[\p{Lu}][\p{Ll}\p{M}]{1,6}$/u;
+
+/**
+ * The signature printed right after a story: a byline ("Thảo Trần", "K. Miên") or one given name.
+ * Not a place, an outlet, an agency, a section or a widget word.
+ */
+export function signatureNames(text: string): string[] | null {
+  const t = text.trim().replace(/\s*\|+\s*$/u, '');
+  const b = parseByline(t);
+  if (b) return b.authors;
+  if (!SINGLE_NAME_RE.test(t) || NON_NAME_RE.test(t)) return null;
+  if (placeRegistry.scan(t).length || outletRegistry.lookup(t) || agencyRegistry.canonical(t)) return null;
+  if (PAGE_WORD_RE.test(t)) return null;
+  return [t];
 }
