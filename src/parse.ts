@@ -19,6 +19,7 @@ import { splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
 import { findEntities } from './extract/entities.ts';
+import { unknownPeople } from './extract/personNames.ts';
 import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
@@ -232,7 +233,10 @@ function parseOneArticle(input: ParseInput): ParseResult {
 
   // ---- entities ----
   const entityTexts = [title, ...(lede ? [lede] : []), ...segments.filter((s) => s.role === 'body' || s.role === 'caption').map((s) => s.captionText ?? s.text)];
-  const { people, places } = findEntities(entityTexts);
+  const { people: knownPeople, places } = findEntities(entityTexts);
+  // people no registry holds, from the story's own text (a name only in a caption is not the story's)
+  const storyTexts = [title, ...(lede ? [lede] : []), ...bodySegs.map((s) => s.text)];
+  const people = [...knownPeople, ...unknownPeople(storyTexts, new Set(knownPeople))];
 
   if (!outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
 

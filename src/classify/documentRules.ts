@@ -6,6 +6,7 @@
 import { BOILERPLATE, outletRegistry, personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import { signatureNames } from './names.ts';
+import { findPersonNames } from '../extract/personNames.ts';
 import { locateStory, type StorySpan } from './storyZone.ts';
 import type { Classified, Role } from './types.ts';
 
@@ -156,6 +157,14 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
   return undefined;
 }
 
+/** where a name may start in an attribution line: after its title ("Giáo sư ", "Cô ") */
+const ATTRIBUTION_NAME_AT = 12;
+/** "Cô Lê Ngọc Diệp - Trưởng phòng GD tiểu học": a person, then a dash or a comma and their role */
+export function isAttribution(text: string): boolean {
+  const first = findPersonNames(text)[0];
+  return !!first && first.index <= ATTRIBUTION_NAME_AT && /^\s?[-–,]\s/u.test(text.slice(first.end));
+}
+
 /** the first and last paragraph of the story, from its block or else from all long lines */
 function storyBounds(segments: readonly Classified[], doc: DocumentState): { first: number; last: number } {
   return doc.story ? { first: doc.story.first, last: doc.story.lastProse } : longTextBounds(segments);
@@ -243,6 +252,22 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
+    // the lines after "Tin liên quan", and lines that print a link title twice
+    id: 'related-links',
+    apply(segments) {
+      let afterHeader = false;
+      for (const s of segments) {
+        if (s.role === 'related-link' && s.ruleId === 'related-header') { afterHeader = true; continue; }
+        if (!isText(s)) { if (s.role !== 'widget') afterHeader = false; continue; }
+        if (doubledHalf(s.text) || (afterHeader && isTitleLike(s.text))) {
+          setRole(s, 'related-link', 'related-links');
+          continue;
+        }
+        afterHeader = false;
+      }
+    },
+  },
+  {
     // after the story, a comments header ("Bình luận (3)") starts the readers' comments: names, texts, replies
     id: 'comments',
     apply(segments, doc) {
@@ -287,6 +312,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           s.names = names;
           continue;
         }
+        // "Giáo sư Nguyễn Minh Thuyết - Tổng chủ biên…": who said the story's last words
+        if (i === story.last + 1 && isAttribution(s.text)) { setRole(s, 'body', 'outside-story'); continue; }
         // a short menu word is left to the rule `navigation`
         if (wordCount(withoutPipe(s.text)) > NAVIGATION_MAX_WORDS) setRole(s, 'teaser', 'outside-story');
       }
@@ -307,22 +334,6 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           if (intro && isText(intro) && /:$/u.test(withoutPipe(intro.text)) && !isLong(intro)) setRole(intro, 'related-link', 'link-list');
         }
         i = Math.max(i, j);
-      }
-    },
-  },
-  {
-    // the lines after "Tin liên quan", and lines that print a link title twice
-    id: 'related-links',
-    apply(segments) {
-      let afterHeader = false;
-      for (const s of segments) {
-        if (s.role === 'related-link' && s.ruleId === 'related-header') { afterHeader = true; continue; }
-        if (!isText(s)) { if (s.role !== 'widget') afterHeader = false; continue; }
-        if (doubledHalf(s.text) || (afterHeader && isTitleLike(s.text))) {
-          setRole(s, 'related-link', 'related-links');
-          continue;
-        }
-        afterHeader = false;
       }
     },
   },

@@ -77,7 +77,9 @@ export function locateStory(segments: readonly Classified[]): StorySpan | null {
     }
     if (!cur) return;
     if (shape === 'sentence') { cur.last = i; gap = 0; return; }
-    if (shape === 'short' && ++gap > MAX_GAP) close();
+    // a dateline inside a block dates a list's items ("Tài xế buồn ngủ…", "14/03/2016")
+    gap += shape === 'short' || s.role === 'dateline' ? 1 : 0;
+    if (gap > MAX_GAP) close();
   });
   close();
   return best;

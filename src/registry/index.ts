@@ -61,6 +61,14 @@ const PEOPLE = loadJson('people.json', z.array(personEntry));
 const PLACES = loadJson('places.json', z.array(placeEntry));
 export const BOILERPLATE = loadJson('boilerplate.json', boilerplateFile);
 const PERSON_TITLES = loadJson('person-titles.json', z.object({ titles: z.array(z.string()) })).titles;
+/** what a person's name looks like in running text (src/extract/personNames.ts) */
+export const PERSON_NAME_DATA = loadJson('person-names.json', z.object({
+  surnames: z.array(z.string().min(1)),
+  titlesBefore: z.array(z.string().min(1)),
+  headsBefore: z.array(z.string().min(1)),
+  headWords: z.array(z.string().min(1)),
+  nonPersonPhrases: z.array(z.string().min(1)),
+}));
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
