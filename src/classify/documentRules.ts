@@ -124,7 +124,9 @@ const SAPO_BEFORE_TITLE = 2;
 function anchoredTitle(segments: readonly Classified[], story: StorySpan | null): Classified | undefined {
   if (!story) return undefined;
   const from = Math.min(segments.length - 1, story.first + TITLE_LOOKAHEAD);
-  const isCandidate = (s: Classified): boolean => isText(s) && isTitleLike(s.text) && !isLong(s);
+  // a headline stands on a line of its own: a label split off a dateline's line ("Sống trẻ Giáo dục | Cập nhật …") is none
+  const sharesLine = (i: number): boolean => segments[i - 1]?.line === segments[i]!.line || segments[i + 1]?.line === segments[i]!.line;
+  const isCandidateAt = (i: number): boolean => isText(segments[i]!) && isTitleLike(segments[i]!.text) && !isLong(segments[i]!) && !sharesLine(i);
   const nextTo = (i: number, roles: ReadonlySet<string>): boolean => {
     for (let d = 1; d <= ANCHOR_DISTANCE; d++) {
       for (const j of [i - d, i + d]) if (segments[j] && roles.has(segments[j]!.role)) return true;
@@ -147,11 +149,11 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
   for (let i = Math.min(story.first, from); i >= 0; i--) order.push(i);
   for (let i = story.first + 1; i <= from; i++) order.push(i);
   for (const anchoredAt of tests) {
-    const at = order.find((i) => isCandidate(segments[i]!) && anchoredAt(i));
+    const at = order.find((i) => isCandidateAt(i) && anchoredAt(i));
     if (at === undefined) continue;
     // the first of two copies printed close together (the title, the byline, the title again)
     const key = headlineKey(segments[at]!.text);
-    for (let j = at - 1; j >= Math.max(0, at - TITLE_COPY_DISTANCE); j--) if (isCandidate(segments[j]!) && headlineKey(segments[j]!.text) === key) return segments[j];
+    for (let j = at - 1; j >= Math.max(0, at - TITLE_COPY_DISTANCE); j--) if (isCandidateAt(j) && headlineKey(segments[j]!.text) === key) return segments[j];
     return segments[at];
   }
   return undefined;
@@ -366,7 +368,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
         const t = withoutPipe(s.text);
         // above the title, only the sapo may stand; any other short line is the page's header
         const aboveTitle = i < titleAt && !isLong(s);
-        if (aboveTitle || (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t))) setRole(s, 'breadcrumb', 'navigation');
+        // "Sống trẻ Giáo dục |" printed on the dateline's line: its section
+        const onDateline = [segments[i - 1], segments[i + 1]].some((n) => n?.line === s.line && n.role === 'dateline') && !isLong(s);
+        if (aboveTitle || onDateline || (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t))) setRole(s, 'breadcrumb', 'navigation');
       });
     },
   },

@@ -25,6 +25,8 @@ const outletEntry = z.object({
   domains: z.array(z.string()).default([]),
   aliases: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /** the names the outlet went by before a date ("Zing News", news.zing.vn until 2019) */
+  formerly: z.array(z.object({ until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1), domain: z.string().min(3) })).default([]),
 });
 const agencyEntry = z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) });
 const personEntry = z.object({
