@@ -164,6 +164,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
     if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text)) add('footer-domain', toOutlet(o), s.line);
     if (s.role === 'footer') for (const m of outletRegistry.scan(s.text)) add('footer-name', toOutlet(m.outlet), s.line);
     if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet), s.line);
+    if (s.role === 'byline' && s.fromOutlet) add('credit', outletFromText(s.fromOutlet), s.line);
     if (s.role === 'widget') for (const m of outletRegistry.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
     if (s.role === 'credit') {
       const selfCredit = !/^\(?\s?(?:theo|nguồn|source|dịch theo|tổng hợp theo|lược dịch theo)/iu.test(s.text);

@@ -54,6 +54,8 @@ export interface Byline {
   agencies?: string[];
   /** "Hạnh Lê/Báo Thế giới và Việt Nam" → the outlet's registry id, or the name as written */
   outlet?: string;
+  /** "Long Trần - Theo Trí Thức Trẻ" → the registry id of the outlet the story was taken from */
+  original?: string;
 }
 
 /** Reads a whole line as a byline, or returns null. */
@@ -69,6 +71,13 @@ export function parseByline(text: string): Byline | null {
   if (paren && outletRegistry.lookup(paren[2]!)) {
     outlet = outletRegistry.lookup(paren[2]!)!.id;
     t = paren[1]!;
+  }
+  // "Long Trần - Theo Trí Thức Trẻ": the writer, then the outlet the story was taken from
+  const credited = outlet === undefined ? /^(.+?)\s[-–—]\s[Tt]heo\s(.{2,60})$/u.exec(t) : null;
+  let original: string | undefined;
+  if (credited && outletRegistry.lookup(credited[2]!.trim())) {
+    original = outletRegistry.lookup(credited[2]!.trim())!.id;
+    t = credited[1]!.trim();
   }
   let agency: string | undefined;
   // "Hạnh Lê/Báo Thế giới và Việt Nam", "Thu Hằng/TTXVN", "Khánh An, RFA"
@@ -89,6 +98,7 @@ export function parseByline(text: string): Byline | null {
   const byline: Byline = { authors: names.map(normaliseNameCase) };
   if (outlet !== undefined) byline.outlet = outlet;
   if (agency !== undefined) byline.agencies = [agency];
+  if (original !== undefined) byline.original = original;
   return byline;
 }
 
@@ -109,3 +119,7 @@ export function signatureNames(text: string): string[] | null {
   if (PAGE_WORD_RE.test(t)) return null;
   return [t];
 }
+
+/** a Vietnamese letter with a diacritic, or a known Vietnamese surname: "Vân Anh", "Long Trần" (not "Nikkei Asia") */
+const VIETNAMESE_LETTER_RE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+export const looksVietnamese = (name: string): boolean => VIETNAMESE_LETTER_RE.test(name);
