@@ -160,3 +160,13 @@ test('link-list: three headlines in a row inside the story are links, with the l
   assert.deepEqual(r.slice(3, 7), ['related-link', 'related-link', 'related-link', 'related-link']);
   assert.equal(r[8], 'body');
 });
+
+test('title without a dateline: the lone headline above the story; never a menu item printed twice, nor a dated link', () => {
+  const menu = ['Món ngon dễ làm', 'Đời sống', 'Phong cách', 'Làm đẹp', 'Mẹ và bé'];
+  const r = roles([...menu, 'Chia sẻ:', '4 bước mix đồ giúp bạn tự tin tỏa sáng đêm Noel', P(1), P(2), P(3), ...menu]);
+  assert.equal(r[menu.length + 1], 'title');
+  assert.notEqual(r[0], 'title');
+  const links = roles(['Gói 50.000 tỷ cứu bất động sản: chuyện thật hay đùa?', P(1), 'Tin liên quan', 'Giá vàng giảm còn 35,5 triệu đồng/lượng (28/3)', 'Quỹ Tiền tệ quốc tế chi 18 tỷ USD viện trợ Ukraine (27/3)', P(2), P(3), P(4), 'Quỹ Tiền tệ quốc tế chi 18 tỷ USD viện trợ Ukraine (27/3)']);
+  assert.equal(links[0], 'title');
+  assert.notEqual(links[4], 'title');
+});

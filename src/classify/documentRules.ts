@@ -107,6 +107,13 @@ function entitiesOf(text: string): { people: Set<string>; places: Set<string> } 
 
 /** the title is at most this many segments into the story block (a sapo may stand before it) */
 const TITLE_LOOKAHEAD = 3;
+const DATED_LINK_RE = /\s\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)$/u;
+/** lines on each side looked at to tell a menu; a menu item has at most this many words */
+const MENU_CONTEXT = 3;
+const MENU_ITEM_WORDS = 4;
+const MENU_SIDE = 2;
+/** an unanchored headline stands at most this many segments above a paragraph */
+const TITLE_ABOVE_STORY = 4;
 /** a copy of the title this close before it is the one printed first */
 const TITLE_COPY_DISTANCE = 2;
 /** a dateline or byline this many segments away anchors a headline */
@@ -126,7 +133,9 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
   const from = Math.min(segments.length - 1, story.first + TITLE_LOOKAHEAD);
   // a headline stands on a line of its own: a label split off a dateline's line ("Sống trẻ Giáo dục | Cập nhật …") is none
   const sharesLine = (i: number): boolean => segments[i - 1]?.line === segments[i]!.line || segments[i + 1]?.line === segments[i]!.line;
-  const isCandidateAt = (i: number): boolean => isText(segments[i]!) && isTitleLike(segments[i]!.text) && !isLong(segments[i]!) && !sharesLine(i);
+  // "Chơi Bitcoin như chơi dao! (28/3)": a dated item of a list of links
+  const datedLink = (i: number): boolean => DATED_LINK_RE.test(withoutPipe(segments[i]!.text));
+  const isCandidateAt = (i: number): boolean => isText(segments[i]!) && isTitleLike(segments[i]!.text) && !isLong(segments[i]!) && !sharesLine(i) && !datedLink(i);
   const nextTo = (i: number, roles: ReadonlySet<string>): boolean => {
     for (let d = 1; d <= ANCHOR_DISTANCE; d++) {
       for (const j of [i - d, i + d]) if (segments[j] && roles.has(segments[j]!.role)) return true;
@@ -140,16 +149,40 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
   }
   const printedTwice = (s: Classified): boolean => (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
   // the dateline is the surest anchor; a byline may be a menu word read as a name, a title printed twice a link
+  // with neither, the headline right above the story, standing alone (not one of a menu's or a list's lines)
+  const listLine = (j: number): boolean => !!segments[j] && isText(segments[j]!) && isTitleLike(segments[j]!.text) && !isLong(segments[j]!);
+  const inList = (i: number): boolean => listLine(i - 1) || listLine(i + 1);
+  // a menu item: a few words without a full stop on both sides of it (the page's edge counts as one)
+  const shortAt = (j: number): boolean => {
+    const n = segments[j];
+    return !n || ((isText(n) || n.role === 'breadcrumb') && wordCount(n.text) <= MENU_ITEM_WORDS && !/[.!?…]$/u.test(n.text.trim()));
+  };
+  const inMenu = (i: number): boolean => {
+    let before = 0;
+    let after = 0;
+    for (let d = 1; d <= MENU_CONTEXT; d++) {
+      if (shortAt(i - d)) before++;
+      if (shortAt(i + d)) after++;
+    }
+    return before >= MENU_SIDE && after >= MENU_SIDE;
+  };
+  const paragraphFollows = (i: number): boolean => {
+    for (let j = i + 1; j <= i + TITLE_ABOVE_STORY && j < segments.length; j++) if ((isText(segments[j]!) || segments[j]!.role === 'body') && isLong(segments[j]!)) return true;
+    return false;
+  };
   const tests: ((i: number) => boolean)[] = [
     (i) => nextTo(i, DATELINE_ROLES),
-    (i) => nextTo(i, ANCHOR_ROLES) || printedTwice(segments[i]!),
+    (i) => (nextTo(i, ANCHOR_ROLES) || printedTwice(segments[i]!)) && !inMenu(i),
+    (i) => !inList(i) && !inMenu(i) && paragraphFollows(i),
   ];
   // before the story first, nearest first; then its first lines (a sapo printed before the title)
   const order: number[] = [];
   for (let i = Math.min(story.first, from); i >= 0; i--) order.push(i);
   for (let i = story.first + 1; i <= from; i++) order.push(i);
+  // a headline among the story's first lines (after a sapo) still has paragraphs after it
+  const placed = (i: number): boolean => i <= story.first || paragraphFollows(i);
   for (const anchoredAt of tests) {
-    const at = order.find((i) => isCandidateAt(i) && anchoredAt(i));
+    const at = order.find((i) => isCandidateAt(i) && placed(i) && anchoredAt(i));
     if (at === undefined) continue;
     // the first of two copies printed close together (the title, the byline, the title again)
     const key = headlineKey(segments[at]!.text);
