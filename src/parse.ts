@@ -263,11 +263,12 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const agencies = fm.data.agencies?.map((a) => canonicalAgency(a) ?? a) ?? unique(agencyOrder.map((a) => a.name));
 
   // ---- entities ----
-  const entityTexts = [title, ...(lede ? [lede] : []), ...segments.filter((s) => s.role === 'body' || s.role === 'caption').map((s) => s.captionText ?? s.text)];
-  const { people: knownPeople, places } = findEntities(entityTexts);
+  const entitySegs = segments.filter((s) => s.role === 'body' || s.role === 'caption');
+  const entityTexts = [title, ...(lede ? [lede] : []), ...entitySegs.map((s) => s.captionText ?? s.text)];
+  const { people: knownPeople, places, mentions } = findEntities(entityTexts);
   // people no registry holds, from the story's own text (a name only in a caption is not the story's)
-  const storyTexts = [title, ...(lede ? [lede] : []), ...bodySegs.map((s) => s.text)];
-  const people = [...knownPeople, ...unknownPeople(storyTexts, new Set(knownPeople))];
+  const ownText = entityTexts.map((_, k) => k < entityTexts.length - entitySegs.length || entitySegs[k - (entityTexts.length - entitySegs.length)]!.role === 'body');
+  const people = [...knownPeople, ...unknownPeople(entityTexts.filter((_, k) => ownText[k]), new Set(knownPeople), mentions.filter((_, k) => ownText[k]))];
 
   if (!decided.outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
 

@@ -142,12 +142,17 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
     }
     return false;
   };
-  const keyCount = new Map<string, number>();
-  for (const o of segments) {
-    const k = headlineKey(o.text);
-    if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
-  }
-  const printedTwice = (s: Classified): boolean => (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
+  let keyCount: Map<string, number> | undefined;
+  const printedTwice = (s: Classified): boolean => {
+    if (!keyCount) {
+      keyCount = new Map();
+      for (const o of segments) {
+        const k = headlineKey(o.text);
+        if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
+      }
+    }
+    return (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
+  };
   // the dateline is the surest anchor; a byline may be a menu word read as a name, a title printed twice a link
   // with neither, the headline right above the story, standing alone (not one of a menu's or a list's lines)
   const listLine = (j: number): boolean => !!segments[j] && isText(segments[j]!) && isTitleLike(segments[j]!.text) && !isLong(segments[j]!);

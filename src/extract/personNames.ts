@@ -105,16 +105,29 @@ function placeAtStart(words: readonly string[]): number {
 }
 
 /** The people named in one text, in order, with where each stands. */
-export function findPersonNames(text: string): NameMention[] {
+export function findPersonNames(text: string, memo: Map<string, boolean> = new Map()): NameMention[] {
   const found: NameMention[] = [];
+  const nonPerson = (phrase: string): boolean => {
+    let v = memo.get(phrase);
+    if (v === undefined) { v = isNonPerson(phrase); memo.set(phrase, v); }
+    return v;
+  };
+  const place = (phrase: string): boolean => {
+    const key = `\u0000${phrase}`;
+    let v = memo.get(key);
+    if (v === undefined) { v = isPlace(phrase); memo.set(key, v); }
+    return v;
+  };
   for (const m of text.matchAll(RUN_RE)) {
+    // a single capitalised word (a sentence's first word, "Nga") is no full name; "Triều Tiên" is a place
+    if (m[0].indexOf(' ') < 0 || place(m[0])) continue;
     let words = m[0].split(' ');
     let index = m.index;
     const end = index + m[0].length;
     const before = text.slice(Math.max(0, index - 80), index);
     const after = text.slice(end, end + 20);
     // a Korean name: the word before the hyphenated given name
-    const k = words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w));
+    const k = m[0].includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
     if (k > 0 && SYLLABLE_RE.test(words[k - 1]!)) {
       const name = `${words[k - 1]} ${words[k]}`;
       const at = index + words.slice(0, k - 1).join(' ').length + (k > 1 ? 1 : 0);
@@ -149,18 +162,21 @@ export function findPersonNames(text: string): NameMention[] {
     const name = words.join(' ');
     const vietnamese = SURNAMES.has(words[0]!) && words.length >= 3 && words.every((w) => SYLLABLE_RE.test(w));
     const patronymic = words.length === 3 && PATRONYMIC_RE.test(words[1]!);
-    if ((role || vietnamese || patronymic) && !isNonPerson(name)) found.push({ name, index, end: index + name.length });
+    if ((role || vietnamese || patronymic) && !nonPerson(name)) found.push({ name, index, end: index + name.length });
   }
   return found;
 }
 
 /** People of the texts no registry holds, each once, in order of first mention; a registry name is left to the registry. */
-export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>): string[] {
+export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>, registryMentions?: readonly (readonly { index: number; end: number }[])[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>(known);
-  for (const t of texts) {
-    const registry = personRegistry.scan(t);
-    for (const m of findPersonNames(t)) {
+  const memo = new Map<string, boolean>();
+  for (const [k, t] of texts.entries()) {
+    const found = findPersonNames(t, memo);
+    if (found.length === 0) continue;
+    const registry = registryMentions?.[k] ?? personRegistry.scan(t);
+    for (const m of found) {
       if (registry.some((r) => m.index < r.end && r.index < m.end)) continue;
       const name = personRegistry.canonical(m.name) ?? m.name;
       if (!seen.has(name)) { seen.add(name); out.push(name); }
