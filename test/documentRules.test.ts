@@ -14,7 +14,7 @@ const P = (n: number): string =>
   `Đoạn văn số ${n} kể rằng hai nước đã thảo luận nhiều vấn đề quan trọng về hợp tác kinh tế và an ninh trong khu vực suốt nhiều năm qua.`;
 
 test('every document rule has a test below', () => {
-  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'story', 'title', 'repeated-title', 'related-links', 'comments', 'outside-story', 'link-list', 'duplicates', 'navigation', 'lede', 'byline-zone', 'teasers', 'body']);
+  assert.deepEqual(DOCUMENT_RULES.map((r) => r.id), ['footer-zone', 'story', 'title', 'repeated-title', 'related-links', 'comments', 'outside-story', 'link-list', 'glued-link', 'duplicates', 'navigation', 'lede', 'byline-zone', 'teasers', 'body']);
 });
 
 test('title: the first headline-like line; a long opening sentence before it is the lede', () => {
@@ -169,4 +169,14 @@ test('title without a dateline: the lone headline above the story; never a menu 
   const links = roles(['Gói 50.000 tỷ cứu bất động sản: chuyện thật hay đùa?', P(1), 'Tin liên quan', 'Giá vàng giảm còn 35,5 triệu đồng/lượng (28/3)', 'Quỹ Tiền tệ quốc tế chi 18 tỷ USD viện trợ Ukraine (27/3)', P(2), P(3), P(4), 'Quỹ Tiền tệ quốc tế chi 18 tỷ USD viện trợ Ukraine (27/3)']);
   assert.equal(links[0], 'title');
   assert.notEqual(links[4], 'title');
+});
+
+test('glued-link: on a page with empty lines between paragraphs, a headline glued under the sapo is a link; a spaced subheading is not', () => {
+  const lines = ['Xe Camry tông 4 xe máy trên đường phố Sài Gòn', '08:36 ngày 14/03/2016', '', P(1), 'Vụ xe Camry tông chết 3 người: Lái xe không bằng lái, có hơi men', '', P(2), '', 'Phải học thuộc lòng trước mỗi bài kiểm tra văn', '', P(3), '', P(4)];
+  const segs = classifyLines(lines.map((text, i) => ({ text, line: i + 1, column: 1 })).filter((l) => l.text));
+  assert.equal(segs.find((s) => s.text.startsWith('Vụ xe'))?.role, 'related-link');
+  assert.equal(segs.find((s) => s.text.startsWith('Phải học'))?.role, 'body');
+  // must not fire: lines all glued together (no empty lines on the page)
+  const tight = classifyLines(lines.filter(Boolean).map((text, i) => ({ text, line: i + 1, column: 1 })));
+  assert.equal(tight.find((s) => s.text.startsWith('Vụ xe'))?.role, 'body');
 });

@@ -108,9 +108,9 @@ for (const [dir, floor] of Object.entries(SCORE_FLOORS)) {
 
 /**
  * Whole real pages (select-all + copy of 14 pages, 2012–2023): the share of field checks passed, and the
- * titles. First measured at 67.3% (191/284), titles 2/14; after the story locator, people, outlet and date rules 97.5% (277/284). The floors may only go up.
+ * titles. First measured at 67.3% (191/284), titles 2/14; after the story locator, people, outlet and date rules 97.9% (278/284). The floors may only go up.
  */
-const REALPAGES_FLOOR = 0.97;
+const REALPAGES_FLOOR = 0.975;
 const REALPAGES_TITLE_FLOOR = 14;
 
 test(`extraction score of test/fixtures/realpages stays at or above ${REALPAGES_FLOOR * 100}%, titles ${REALPAGES_TITLE_FLOOR}/14`, (t) => {

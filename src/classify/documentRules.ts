@@ -108,6 +108,9 @@ function entitiesOf(text: string): { people: Set<string>; places: Set<string> } 
 /** the title is at most this many segments into the story block (a sapo may stand before it) */
 const TITLE_LOOKAHEAD = 3;
 const DATED_LINK_RE = /\s\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)$/u;
+/** a page parts its paragraphs with empty lines when this share of them has one before it */
+const GLUED_SPACED_SHARE = 0.8;
+const GLUED_MIN_PARAGRAPHS = 3;
 /** lines on each side looked at to tell a menu; a menu item has at most this many words */
 const MENU_CONTEXT = 3;
 const MENU_ITEM_WORDS = 4;
@@ -374,6 +377,25 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           if (intro && isText(intro) && /:$/u.test(withoutPipe(intro.text)) && !isLong(intro)) setRole(intro, 'related-link', 'link-list');
         }
         i = Math.max(i, j);
+      }
+    },
+  },
+  {
+    // on a page that parts its paragraphs with empty lines, a headline glued to the line before it, with an
+    // empty line after, is a link printed under the sapo ("Vụ xe Camry tông chết 3 người: …"), not a subheading
+    id: 'glued-link',
+    apply(segments, doc) {
+      const story = doc.story;
+      if (!story) return;
+      const gapBefore = (i: number): boolean => i > 0 && segments[i]!.line - segments[i - 1]!.line > 1;
+      const prose = segments.map((s, i) => i).filter((i) => i > story.first && i <= story.lastProse && isLong(segments[i]!));
+      if (prose.length < GLUED_MIN_PARAGRAPHS || prose.filter(gapBefore).length < prose.length * GLUED_SPACED_SHARE) return;
+      const titleAt = segments.findIndex((s) => s.role === 'title');
+      for (let i = Math.max(titleAt + 1, 1); i <= story.lastProse; i++) {
+        const s = segments[i]!;
+        if (!isText(s) || isLong(s) || !isTitleLike(s.text) || wordCount(s.text) < HEADLINE_WORDS) continue;
+        const glued = !gapBefore(i) && segments[i - 1]!.line !== s.line && (isText(segments[i - 1]!) || segments[i - 1]!.role === 'lede');
+        if (glued && (i + 1 >= segments.length || gapBefore(i + 1))) setRole(s, 'related-link', 'glued-link');
       }
     },
   },
