@@ -23,12 +23,14 @@ const CASES: Record<string, { finds: [string, string][]; not: string[] }> = {
       ['Chủ tịch Ủy ban Olympic quốc tế Thomas Bach là một trong những người tới dự.', 'Thomas Bach'],
       ['Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã hủy các thỏa thuận.', 'Lloyd Austin'],
       ['Một phái đoàn do Ủy viên Bộ Chính trị, Tổng Bí thư Tô Lâm dẫn đầu.', 'Tô Lâm'],
+      ['Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn đã kiểm tra công trình.', 'Đỗ Minh Tuấn'],
     ],
     not: [
       'Ông Kim từng được Tổng thống Putin mời ngồi thử chiếc Aurus Senat khi hai nhà lãnh đạo hội đàm.',
       'Ngoại trưởng Choe kết thúc Hội nghị Bộ trưởng Ngoại giao Đông Á ở Kuala Lumpur, Malaysia.',
       'Tổng thống Putin tiếp ông tại Điện Kremlin ngày 4/11.',
       'Giám đốc Bệnh viện Bạch Mai cho biết bệnh nhân đã ổn định.',
+      'Thủ tướng đã thị sát Thanh Hóa, Nghệ An và Trung Đông.',
     ],
   },
   'Vietnamese surname': {

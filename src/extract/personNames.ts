@@ -147,13 +147,15 @@ export function findPersonNames(text: string, memo: Map<string, boolean> = new M
       index += words[0]!.length + 1;
       words = words.slice(1);
     }
-    if (words.length < 2 || HEAD_WORDS.has(words[0]!) || (!titled && headBefore(before))) continue;
+    // "tỉnh Thanh Hóa Đỗ Minh Tuấn": the place word heads the place, not the name after it
+    const leadingPlace = placeAtStart(words);
+    if (words.length < 2 || HEAD_WORDS.has(words[0]!) || (!titled && leadingPlace === 0 && headBefore(before))) continue;
     const aged = AGE_AFTER_RE.test(after);
     const role = titled || aged || roleBefore(before);
     const vietnameseShape = words.length >= 3 && words.some((w) => SURNAMES.has(w));
     const patronymicShape = words.some((w) => PATRONYMIC_RE.test(w));
     if (!role && !vietnameseShape && !patronymicShape) continue;
-    const skip = placeAtStart(words);
+    const skip = leadingPlace;
     if (skip > 0) {
       index += words.slice(0, skip).join(' ').length + 1;
       words = words.slice(skip);
