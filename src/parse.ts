@@ -15,11 +15,15 @@ import { cleanHtmlLines } from './read/htmlClean.ts';
 import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
+
+/** roles whose lines are the story's own words: a copyright there is quoted, not the page's */
+const CONTENT_ROLES: ReadonlySet<string> = new Set(['title', 'lede', 'body', 'caption']);
 import { splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
 import { findEntities } from './extract/entities.ts';
-import { decideOutlets, hostOf, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
+import { unknownPeople } from './extract/personNames.ts';
+import { decideOutlets, hostOf, isCopyrightLine, outletAsOf, outletFromCopyright, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
 import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
@@ -79,6 +83,22 @@ function toLines(body: string, lineOffset: number): { lines: Segment[]; cut: str
     lines.push({ text: c.text, line: lineOffset + i + 1, column: lead + 1 });
   });
   return { lines, cut };
+}
+
+/** a dateline this close to the title is the story's own */
+const DATELINE_NEAR_TITLE = 3;
+
+/** The story's dateline: the one next to its title (a header's "today" date or a date picker is not), else the first. */
+function storyDateline(segments: readonly Classified[]): Classified | undefined {
+  const titleAt = segments.findIndex((s) => s.role === 'title');
+  let best: { s: Classified; d: number } | undefined;
+  if (titleAt >= 0) {
+    segments.forEach((s, i) => {
+      const d = Math.abs(i - titleAt);
+      if (s.role === 'dateline' && d <= DATELINE_NEAR_TITLE && (!best || d < best.d)) best = { s, d };
+    });
+  }
+  return best?.s ?? segments.find((s) => s.role === 'dateline');
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -150,6 +170,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
     const label = pageSource && pageSource.url === url ? /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(pageSource.text)?.[1] : undefined;
     if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, label && !outletFromText(label) ? label : undefined), pageSource?.line ?? 1);
   }
+  const unknownFromPage: { outlet: NonNullable<ArticleRecord['outlet']>; line: number; column: number }[] = [];
   for (const s of segments) {
     if (s.role === 'outlet-tag' || s.role === 'outlet-name') add(s.role === 'outlet-tag' ? 'tag' : 'outlet-name', toOutlet(outletRegistry.byId(s.outletId!)!), s.line);
     if (s.role === 'title' && s.outletId) add('title-suffix', toOutlet(outletRegistry.byId(s.outletId)!), s.line);
@@ -157,16 +178,27 @@ function parseOneArticle(input: ParseInput): ParseResult {
       const label = /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(s.text)?.[1];
       if (label) add('source-label', outletFromText(label), s.line);
     }
+    if (!CONTENT_ROLES.has(s.role) && isCopyrightLine(s.text)) {
+      const c = outletFromCopyright(s.text);
+      if (c) {
+        add('copyright', c.outlet, s.line);
+        if (!c.known) unknownFromPage.push({ outlet: c.outlet, line: s.line, column: s.column });
+      }
+    }
     if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text)) add('footer-domain', toOutlet(o), s.line);
     if (s.role === 'footer') for (const m of outletRegistry.scan(s.text)) add('footer-name', toOutlet(m.outlet), s.line);
     if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet), s.line);
+    if (s.role === 'byline' && s.fromOutlet) add('credit', outletFromText(s.fromOutlet), s.line);
     if (s.role === 'widget') for (const m of outletRegistry.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
     if (s.role === 'credit') {
       const selfCredit = !/^\(?\s?(?:theo|nguồn|source|dịch theo|tổng hợp theo|lược dịch theo)/iu.test(s.text);
       for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n) ? null : outletFromText(n), s.line);
     }
   }
-  const { outlet, originalOutlet } = decideOutlets(evidence);
+  const decided = decideOutlets(evidence);
+  const { originalOutlet } = decided;
+  const named = unknownFromPage.find((u) => u.outlet.id === decided.outlet?.id);
+  if (named) warn(named.line, named.column, `outlet "${named.outlet.name}" (${named.outlet.domain}) is named by the page's copyright line but is not in the outlet registry (src/registry/outlets.json)`, 'outlet/unknown');
 
   // ---- content ----
   const content = segments.filter((s) => s.role === 'lede' || s.role === 'body');
@@ -212,7 +244,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
     else findings.push({ file, line: 1, column: 1, severity: 'error', message: `front matter "date": ${fm.data.date} is not a date that exists`, ruleId: 'front-matter/value' });
   }
   for (const s of by('invalid-date')) warn(s.line, s.column, `"${s.text}" is not a date that exists; ignored`, 'date/invalid');
-  const dateline = by('dateline')[0];
+  const dateline = storyDateline(segments);
   if (published.origin === 'none' && dateline?.date) {
     published = toPublished(dateline.date.parts, 'dateline');
     if (dateline.date.parts.hour === null) published.time = null;
@@ -261,10 +293,14 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const agencies = fm.data.agencies?.map((a) => canonicalAgency(a) ?? a) ?? unique(agencyOrder.map((a) => a.name));
 
   // ---- entities ----
-  const entityTexts = [title, ...(lede ? [lede] : []), ...segments.filter((s) => s.role === 'body' || s.role === 'caption').map((s) => s.captionText ?? s.text)];
-  const { people, places } = findEntities(entityTexts);
+  const entitySegs = segments.filter((s) => s.role === 'body' || s.role === 'caption');
+  const entityTexts = [title, ...(lede ? [lede] : []), ...entitySegs.map((s) => s.captionText ?? s.text)];
+  const { people: knownPeople, places, mentions } = findEntities(entityTexts);
+  // people no registry holds, from the story's own text (a name only in a caption is not the story's)
+  const ownText = entityTexts.map((_, k) => k < entityTexts.length - entitySegs.length || entitySegs[k - (entityTexts.length - entitySegs.length)]!.role === 'body');
+  const people = [...knownPeople, ...unknownPeople(entityTexts.filter((_, k) => ownText[k]), new Set(knownPeople), mentions.filter((_, k) => ownText[k]))];
 
-  if (!outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
+  if (!decided.outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
 
   const removed = [
     ...cut.map((t) => ({ text: t, reason: 'html' })),
@@ -281,8 +317,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
     text: paragraphs.map((p) => p.text).join('\n\n'),
     html: paragraphsToHtml(paragraphs),
     published,
-    outlet: fm.data.outlet || outlet ? outlet : null,
-    originalOutlet: originalOutlet && originalOutlet.id !== outlet?.id ? originalOutlet : null,
+    outlet: decided.outlet ? outletAsOf(decided.outlet, published.date) : null,
+    originalOutlet: originalOutlet && originalOutlet.id !== decided.outlet?.id ? originalOutlet : null,
     authors,
     url,
     agencies,

@@ -31,6 +31,12 @@ test('datelines: every form of the grammar, in Vietnam time', () => {
     ['Cập nhật: 09:12 Thứ năm, 17/07/2025', '2025-07-17', '09:12'],
     ['2024.05.17', '2024-05-17', null],
     ['Thứ Năm, 5 tháng 6, 2025', '2025-06-05', null],
+    // whole pages of 2012: a two-digit year after the weekday, the part of the day after the time
+    ['Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều', '2012-11-30', '16:00'],
+    ['Cập nhật thứ hai, ngày 24/12/12 11:05 tối', '2012-12-24', '23:05'],
+    ['Thứ Hai, 24/12/2012 09:30 sáng', '2012-12-24', '09:30'],
+    ['07-03-2026 - 00:01 AM', '2026-03-07', '00:01'],
+    ['Thứ năm, 2/11/2023, 19:20 (GMT+7)', '2023-11-02', '19:20'],
   ];
   for (const [text, date, time] of cases) {
     const got = dateline(text);
@@ -51,6 +57,9 @@ test('datelines: a sentence that mentions a date is not a dateline', () => {
     'Bình Nhưỡng hy vọng sẽ đưa hơn 1.000 lao động',
     'Chiến tranh Triều Tiên 1950-1953',
     'tháng 9/2023',
+    // a two-digit year is read only after a weekday or "ngày"
+    '30/11/12 04:00',
+    'Tỷ số 1/2/12 04:00 chiều nay',
   ]) assert.equal(parseDatelineText(text), null, text);
 });
 
@@ -85,4 +94,10 @@ test('body: "ngày 15-8" is a partial date; a day with a year is not', () => {
   assert.equal(findBodyDayMonth('lễ ký ngày 19/6/2024 ở Bình Nhưỡng'), null);
   assert.equal(findBodyDayMonth('ngày 31/2 không có'), null);
   assert.equal(findBodyDayMonth('tỷ lệ 15/8 phần'), null);
+});
+
+test('glued dateline: the section before it goes, the prefix stays with it', async () => {
+  const { segmentLine } = await import('../src/classify/segment.ts');
+  assert.deepEqual(segmentLine({ text: 'Sống trẻ Giáo dục | Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều', line: 1, column: 1 }).map((s) => s.text),
+    ['Sống trẻ Giáo dục |', 'Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều']);
 });

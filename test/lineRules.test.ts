@@ -45,8 +45,8 @@ const CASES: Record<string, { fires: string[]; not: string[] }> = {
     not: ['Thế giới đang theo dõi sát sao cuộc gặp.', 'Nga | Triều Tiên ký hiệp ước'],
   },
   'related-inline': {
-    fires: ['Bấm xem >> Triều Tiên lần đầu công bố hình ảnh binh sĩ tham chiến ở Kursk', 'Xem thêm: Nga phê chuẩn hiệp ước với Triều Tiên'],
-    not: ['Xem thêm các điều khoản của hiệp ước, có thể thấy hai bên cam kết hỗ trợ lẫn nhau.'],
+    fires: ['Bấm xem >> Triều Tiên lần đầu công bố hình ảnh binh sĩ tham chiến ở Kursk', 'Xem thêm: Nga phê chuẩn hiệp ước với Triều Tiên', '>> Công chức, viên chức được nghỉ 9 ngày dịp Tết Âm lịch', ' >>  Bản chất gói 50.000 tỷ “cứu” bất động sản'],
+    not: ['Xem thêm các điều khoản của hiệp ước, có thể thấy hai bên cam kết hỗ trợ lẫn nhau.', '> Hai bên cam kết hỗ trợ lẫn nhau.', '>> 5'],
   },
   'photo-marker': {
     fires: ['Nga thực hiện bước đi mới đối với Triều Tiên - Ảnh 2.', 'Ông Putin tới Bình Nhưỡng - Ảnh 1.'],
@@ -107,6 +107,18 @@ test('byline: authors in normal case, outlet after the slash', () => {
   const b = classifySegment({ text: 'XUÂN MAI - THU HÀ', line: 1, column: 1 });
   assert.deepEqual(b.names, ['Xuân Mai', 'Thu Hà']);
   assert.equal(classifySegment({ text: 'Bình Thanh/Báo Tin tức', line: 1, column: 1 }).byOutlet, 'baotintuc');
+  // "Long Trần - Theo Trí Thức Trẻ": the outlet the story was taken from, not one more author
+  const taken = classifySegment({ text: 'Long Trần - Theo Trí Thức Trẻ', line: 1, column: 1 });
+  assert.deepEqual([taken.role, taken.names, taken.fromOutlet], ['byline', ['Long Trần'], 'soha']);
+  // initials before the name; the font-size buttons are no name
+  assert.deepEqual(classifySegment({ text: 'K. Miên', line: 1, column: 1 }).names, ['K. Miên']);
+  assert.notEqual(classifySegment({ text: 'A A A', line: 1, column: 1 }).role, 'byline');
+});
+
+test('credit: "Theo" and a Vietnamese writer\'s name is the byline; an agency, an outlet or a foreign source stays a credit', () => {
+  const v = classifySegment({ text: 'Theo Vân Anh', line: 1, column: 1 });
+  assert.deepEqual([v.role, v.names], ['byline', ['Vân Anh']]);
+  for (const text of ['Theo K14', 'Theo Thanh Niên', 'Theo Nikkei Asia', 'Theo TASS']) assert.equal(classifySegment({ text, line: 1, column: 1 }).role, 'credit', text);
 });
 
 test('plain body text gets no role from the line rules', () => {

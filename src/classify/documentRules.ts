@@ -5,11 +5,20 @@
  */
 import { BOILERPLATE, outletRegistry, personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
+import { signatureNames } from './names.ts';
+import { findPersonNames } from '../extract/personNames.ts';
+import { locateStory, type StorySpan } from './storyZone.ts';
 import type { Classified, Role } from './types.ts';
+
+/** what the rules learn about the whole page, for the rules after them */
+export interface DocumentState {
+  /** the block of prose that is the story (set by the rule `story`) */
+  story: StorySpan | null;
+}
 
 export interface DocumentRule {
   id: string;
-  apply(segments: Classified[]): void;
+  apply(segments: Classified[], doc: DocumentState): void;
 }
 
 /** a paragraph long enough to be body text, never a heading or a widget */
@@ -96,6 +105,114 @@ function entitiesOf(text: string): { people: Set<string>; places: Set<string> } 
   };
 }
 
+/** the title is at most this many segments into the story block (a sapo may stand before it) */
+const TITLE_LOOKAHEAD = 3;
+const DATED_LINK_RE = /\s\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)$/u;
+/** a page parts its paragraphs with empty lines when this share of them has one before it */
+const GLUED_SPACED_SHARE = 0.8;
+const GLUED_MIN_PARAGRAPHS = 3;
+/** lines on each side looked at to tell a menu; a menu item has at most this many words */
+const MENU_CONTEXT = 3;
+const MENU_ITEM_WORDS = 4;
+const MENU_SIDE = 2;
+/** an unanchored headline stands at most this many segments above a paragraph */
+const TITLE_ABOVE_STORY = 4;
+/** a copy of the title this close before it is the one printed first */
+const TITLE_COPY_DISTANCE = 2;
+/** a dateline or byline this many segments away anchors a headline */
+const ANCHOR_DISTANCE = 2;
+const DATELINE_ROLES: ReadonlySet<string> = new Set(['dateline']);
+const ANCHOR_ROLES: ReadonlySet<string> = new Set(['byline', 'outlet-tag']);
+/** a run of this many headline-like lines in a row is a list of links */
+const LINK_RUN_MIN = 3;
+const LINK_RUN_MIN_WORDS = 5;
+/** a byline stands at most this many segments after the story's last line */
+const BYLINE_AFTER_STORY = 3;
+/** lines printed right before the title that may be its sapo */
+const SAPO_BEFORE_TITLE = 2;
+
+function anchoredTitle(segments: readonly Classified[], story: StorySpan | null): Classified | undefined {
+  if (!story) return undefined;
+  const from = Math.min(segments.length - 1, story.first + TITLE_LOOKAHEAD);
+  // a headline stands on a line of its own: a label split off a dateline's line ("Sống trẻ Giáo dục | Cập nhật …") is none
+  const sharesLine = (i: number): boolean => segments[i - 1]?.line === segments[i]!.line || segments[i + 1]?.line === segments[i]!.line;
+  // "Chơi Bitcoin như chơi dao! (28/3)": a dated item of a list of links
+  const datedLink = (i: number): boolean => DATED_LINK_RE.test(withoutPipe(segments[i]!.text));
+  const isCandidateAt = (i: number): boolean => isText(segments[i]!) && isTitleLike(segments[i]!.text) && !isLong(segments[i]!) && !sharesLine(i) && !datedLink(i);
+  const nextTo = (i: number, roles: ReadonlySet<string>): boolean => {
+    for (let d = 1; d <= ANCHOR_DISTANCE; d++) {
+      for (const j of [i - d, i + d]) if (segments[j] && roles.has(segments[j]!.role)) return true;
+    }
+    return false;
+  };
+  let keyCount: Map<string, number> | undefined;
+  const printedTwice = (s: Classified): boolean => {
+    if (!keyCount) {
+      keyCount = new Map();
+      for (const o of segments) {
+        const k = headlineKey(o.text);
+        if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
+      }
+    }
+    return (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
+  };
+  // the dateline is the surest anchor; a byline may be a menu word read as a name, a title printed twice a link
+  // with neither, the headline right above the story, standing alone (not one of a menu's or a list's lines)
+  const listLine = (j: number): boolean => !!segments[j] && isText(segments[j]!) && isTitleLike(segments[j]!.text) && !isLong(segments[j]!);
+  const inList = (i: number): boolean => listLine(i - 1) || listLine(i + 1);
+  // a menu item: a few words without a full stop on both sides of it (the page's edge counts as one)
+  const shortAt = (j: number): boolean => {
+    const n = segments[j];
+    return !n || ((isText(n) || n.role === 'breadcrumb') && wordCount(n.text) <= MENU_ITEM_WORDS && !/[.!?…]$/u.test(n.text.trim()));
+  };
+  const inMenu = (i: number): boolean => {
+    let before = 0;
+    let after = 0;
+    for (let d = 1; d <= MENU_CONTEXT; d++) {
+      if (shortAt(i - d)) before++;
+      if (shortAt(i + d)) after++;
+    }
+    return before >= MENU_SIDE && after >= MENU_SIDE;
+  };
+  const paragraphFollows = (i: number): boolean => {
+    for (let j = i + 1; j <= i + TITLE_ABOVE_STORY && j < segments.length; j++) if ((isText(segments[j]!) || segments[j]!.role === 'body') && isLong(segments[j]!)) return true;
+    return false;
+  };
+  const tests: ((i: number) => boolean)[] = [
+    (i) => nextTo(i, DATELINE_ROLES),
+    (i) => (nextTo(i, ANCHOR_ROLES) || printedTwice(segments[i]!)) && !inMenu(i),
+    (i) => !inList(i) && !inMenu(i) && paragraphFollows(i),
+  ];
+  // before the story first, nearest first; then its first lines (a sapo printed before the title)
+  const order: number[] = [];
+  for (let i = Math.min(story.first, from); i >= 0; i--) order.push(i);
+  for (let i = story.first + 1; i <= from; i++) order.push(i);
+  // a headline among the story's first lines (after a sapo) still has paragraphs after it
+  const placed = (i: number): boolean => i <= story.first || paragraphFollows(i);
+  for (const anchoredAt of tests) {
+    const at = order.find((i) => isCandidateAt(i) && placed(i) && anchoredAt(i));
+    if (at === undefined) continue;
+    // the first of two copies printed close together (the title, the byline, the title again)
+    const key = headlineKey(segments[at]!.text);
+    for (let j = at - 1; j >= Math.max(0, at - TITLE_COPY_DISTANCE); j--) if (isCandidateAt(j) && headlineKey(segments[j]!.text) === key) return segments[j];
+    return segments[at];
+  }
+  return undefined;
+}
+
+/** where a name may start in an attribution line: after its title ("Giáo sư ", "Cô ") */
+const ATTRIBUTION_NAME_AT = 12;
+/** "Cô Lê Ngọc Diệp - Trưởng phòng GD tiểu học": a person, then a dash or a comma and their role */
+export function isAttribution(text: string): boolean {
+  const first = findPersonNames(text)[0];
+  return !!first && first.index <= ATTRIBUTION_NAME_AT && /^\s?[-–,]\s/u.test(text.slice(first.end));
+}
+
+/** the first and last paragraph of the story, from its block or else from all long lines */
+function storyBounds(segments: readonly Classified[], doc: DocumentState): { first: number; last: number } {
+  return doc.story ? { first: doc.story.first, last: doc.story.lastProse } : longTextBounds(segments);
+}
+
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   {
     // everything after the first footer line that no long paragraph follows is footer
@@ -108,11 +225,27 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
-    // among the first few headline-like lines, the likeliest: printed again later, long as a
-    // headline is, next to the dateline, a byline or the story; a blog or section name is none of these
+    // the block of prose that is the story (storyZone.ts): the rules below place title, byline and teasers by it
+    id: 'story',
+    apply(segments, doc) {
+      doc.story = locateStory(segments);
+    },
+  },
+  {
+    // the story's headline: the nearest headline-like line before the story (or among its first lines) that
+    // stands next to the dateline or the byline, else the nearest printed twice; on a page with neither, among
+    // the first few headline-like lines the likeliest: printed again later, long as a headline is, next to the
+    // dateline, a byline or the story; a blog or section name is none of these
     id: 'title',
-    apply(segments) {
+    apply(segments, doc) {
       const heading = segments.find((s) => isText(s) && s.ruleId === 'markdown-heading');
+      const anchored = heading ? undefined : anchoredTitle(segments, doc.story);
+      if (anchored) {
+        setRole(anchored, 'title', 'title');
+        const { outletId } = splitTitleSuffix(anchored.text);
+        if (outletId) anchored.outletId = outletId;
+        return;
+      }
       const candidates: { s: Classified; i: number }[] = [];
       let longSeen = 0;
       let seen = 0;
@@ -178,6 +311,95 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
+    // after the story, a comments header ("Bình luận (3)") starts the readers' comments: names, texts, replies
+    id: 'comments',
+    apply(segments, doc) {
+      const { last } = storyBounds(segments, doc);
+      const start = segments.findIndex((s, i) => i > last && COMMENTS_HEADER_RE.test(withoutPipe(s.text)));
+      if (start < 0) return;
+      for (let i = start + 1; i < segments.length; i++) {
+        const s = segments[i]!;
+        if (s.ruleId === 'related-header' || s.role === 'footer') break;
+        if (isText(s) || s.role === 'byline') setRole(s, 'comment', 'comments');
+      }
+    },
+  },
+  {
+    // a page's other text: after the story block, and long lines well above the title (a sidebar's
+    // summaries); the signature right after the story is its byline
+    id: 'outside-story',
+    apply(segments, doc) {
+      const story = doc.story;
+      if (!story) return;
+      const titleAt = segments.findIndex((s) => s.role === 'title');
+      if (titleAt >= 0 && titleAt <= story.first + TITLE_LOOKAHEAD) {
+        for (let i = 0; i < titleAt - SAPO_BEFORE_TITLE; i++) {
+          const s = segments[i]!;
+          if (isText(s) && isLong(s)) setRole(s, 'teaser', 'outside-story');
+        }
+      }
+      // a byline above the title or far below the story is a menu item ("La Liga", "Âu Mỹ")
+      segments.forEach((s, i) => {
+        const above = titleAt >= 0 && i < titleAt - SAPO_BEFORE_TITLE;
+        if (s.role === 'byline' && (above || i > story.last + BYLINE_AFTER_STORY)) setRole(s, 'breadcrumb', 'outside-story');
+      });
+      let signature = true;
+      for (let i = story.last + 1; i < segments.length; i++) {
+        const s = segments[i]!;
+        if (!isText(s)) { if (s.role !== 'caption' && s.role !== 'credit' && s.role !== 'source') signature = false; continue; }
+        const names = signature ? signatureNames(s.text) : null;
+        signature = false;
+        if (names) {
+          s.role = 'byline';
+          s.ruleId = 'outside-story';
+          s.names = names;
+          continue;
+        }
+        // "Giáo sư Nguyễn Minh Thuyết - Tổng chủ biên…": who said the story's last words
+        if (i === story.last + 1 && isAttribution(s.text)) { setRole(s, 'body', 'outside-story'); continue; }
+        // a short menu word is left to the rule `navigation`
+        if (wordCount(withoutPipe(s.text)) > NAVIGATION_MAX_WORDS) setRole(s, 'teaser', 'outside-story');
+      }
+    },
+  },
+  {
+    // a run of headline-like lines in a row is a list of links to other stories, with the line that
+    // announces it ("Đọc những thông tin mới nhất trên FICA:")
+    id: 'link-list',
+    apply(segments) {
+      const isLink = (s: Classified | undefined): boolean => !!s && isText(s) && isTitleLike(s.text) && !isLong(s) && wordCount(s.text) >= LINK_RUN_MIN_WORDS;
+      for (let i = 0; i < segments.length; i++) {
+        let j = i;
+        while (isLink(segments[j])) j++;
+        if (j - i >= LINK_RUN_MIN) {
+          for (let k = i; k < j; k++) setRole(segments[k]!, 'related-link', 'link-list');
+          const intro = segments[i - 1];
+          if (intro && isText(intro) && /:$/u.test(withoutPipe(intro.text)) && !isLong(intro)) setRole(intro, 'related-link', 'link-list');
+        }
+        i = Math.max(i, j);
+      }
+    },
+  },
+  {
+    // on a page that parts its paragraphs with empty lines, a headline glued to the line before it, with an
+    // empty line after, is a link printed under the sapo ("Vụ xe Camry tông chết 3 người: …"), not a subheading
+    id: 'glued-link',
+    apply(segments, doc) {
+      const story = doc.story;
+      if (!story) return;
+      const gapBefore = (i: number): boolean => i > 0 && segments[i]!.line - segments[i - 1]!.line > 1;
+      const prose = segments.map((s, i) => i).filter((i) => i > story.first && i <= story.lastProse && isLong(segments[i]!));
+      if (prose.length < GLUED_MIN_PARAGRAPHS || prose.filter(gapBefore).length < prose.length * GLUED_SPACED_SHARE) return;
+      const titleAt = segments.findIndex((s) => s.role === 'title');
+      for (let i = Math.max(titleAt + 1, 1); i <= story.lastProse; i++) {
+        const s = segments[i]!;
+        if (!isText(s) || isLong(s) || !isTitleLike(s.text) || wordCount(s.text) < HEADLINE_WORDS) continue;
+        const glued = !gapBefore(i) && segments[i - 1]!.line !== s.line && (isText(segments[i - 1]!) || segments[i - 1]!.role === 'lede');
+        if (glued && (i + 1 >= segments.length || gapBefore(i + 1))) setRole(s, 'related-link', 'glued-link');
+      }
+    },
+  },
+  {
     id: 'duplicates',
     apply(segments) {
       const seen = new Map<string, Classified>();
@@ -196,31 +418,19 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     },
   },
   {
-    // after the story, a comments header ("Bình luận (3)") starts the readers' comments: names, texts, replies
-    id: 'comments',
-    apply(segments) {
-      const { last } = longTextBounds(segments);
-      const start = segments.findIndex((s, i) => i > last && COMMENTS_HEADER_RE.test(withoutPipe(s.text)));
-      if (start < 0) return;
-      for (let i = start + 1; i < segments.length; i++) {
-        const s = segments[i]!;
-        if (s.ruleId === 'related-header' || s.role === 'footer') break;
-        if (isText(s) || s.role === 'byline') setRole(s, 'comment', 'comments');
-      }
-    },
-  },
-  {
     // "Tin chính", "Việt Nam": menu words before the story or after it are navigation, not text
     id: 'navigation',
-    apply(segments) {
-      const { first, last } = longTextBounds(segments);
+    apply(segments, doc) {
+      const { first, last } = storyBounds(segments, doc);
       const titleAt = segments.findIndex((s) => s.role === 'title');
       segments.forEach((s, i) => {
         if (!isText(s) || (first >= 0 && i > first && i < last) || i === first || i === last) return;
         const t = withoutPipe(s.text);
         // above the title, only the sapo may stand; any other short line is the page's header
         const aboveTitle = i < titleAt && !isLong(s);
-        if (aboveTitle || (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t))) setRole(s, 'breadcrumb', 'navigation');
+        // "Sống trẻ Giáo dục |" printed on the dateline's line: its section
+        const onDateline = [segments[i - 1], segments[i + 1]].some((n) => n?.line === s.line && n.role === 'dateline') && !isLong(s);
+        if (aboveTitle || onDateline || (wordCount(t) <= NAVIGATION_MAX_WORDS && !/[.!?…:;"”]$/u.test(t))) setRole(s, 'breadcrumb', 'navigation');
       });
     },
   },
@@ -245,10 +455,13 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   {
     // a byline stands before the story or after it, never between its paragraphs
     id: 'byline-zone',
-    apply(segments) {
-      const { first, last } = longTextBounds(segments);
+    apply(segments, doc) {
+      const { first, last } = storyBounds(segments, doc);
+      // the story's first paragraph is the one after the lede: a byline may stand between them
+      const ledeAt = segments.findIndex((s) => s.role === 'lede');
+      const from = ledeAt >= first ? segments.findIndex((s, i) => i > ledeAt && (isText(s) || s.role === 'body') && isLong(s)) : first;
       segments.forEach((s, i) => {
-        if (s.role === 'byline' && first >= 0 && i > first && i < last) setRole(s, 'text', 'byline-zone');
+        if (s.role === 'byline' && from >= 0 && i > from && i < last) setRole(s, 'text', 'byline-zone');
       });
     },
   },
@@ -266,7 +479,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
       const core = entitiesOf([...story, ...firstBody].map((s) => s.captionText ?? s.text).join('\n'));
       const names = (i: number): string[] => { const e = entitiesOf(segments[i]!.text); return [...e.people, ...e.places]; };
       const isForeign = (i: number): boolean => names(i).some((n) => !core.people.has(n) && !core.places.has(n));
-      const textIdx = segments.map((s, i) => (isText(s) ? i : -1)).filter((i) => i >= 0);
+      // the paragraphs after the story block are already teasers: the run may reach back from them
+      const textIdx = segments.map((s, i) => (isText(s) || (s.ruleId === 'outside-story' && isLong(s)) ? i : -1)).filter((i) => i >= 0);
       const run: number[] = [];
       for (let k = textIdx.length - 1; k >= 3; k--) {
         const e = entitiesOf(segments[textIdx[k]!]!.text);
@@ -281,7 +495,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
       const teasers = from < 0 ? [] : run.slice(from);
       const foreign = teasers.filter(isForeign).length;
       if (foreign < TEASER_MIN_RUN || foreign * 2 < teasers.length) return;
-      for (const i of teasers) setRole(segments[i]!, 'teaser', 'teasers');
+      for (const i of teasers) if (isText(segments[i]!)) setRole(segments[i]!, 'teaser', 'teasers');
     },
   },
   {

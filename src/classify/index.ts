@@ -40,6 +40,7 @@ export function classifyLines(lines: readonly Segment[], options: { markdown?: b
     if (options.markdown) segments.push(...classifyMarkdownLine(line));
     else for (const seg of segmentLine(line)) segments.push(classifySegment(seg));
   }
-  for (const rule of DOCUMENT_RULES) rule.apply(segments);
+  const doc = { story: null };
+  for (const rule of DOCUMENT_RULES) rule.apply(segments, doc);
   return segments;
 }

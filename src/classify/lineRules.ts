@@ -5,7 +5,7 @@
 import { parseDatelineText } from '../extract/dates.ts';
 import { BOILERPLATE, agencyRegistry, escapeRegExp, outletRegistry } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
-import { hasBylinePrefix, parseByline } from './names.ts';
+import { hasBylinePrefix, looksVietnamese, parseByline } from './names.ts';
 import type { Classified, Segment } from './types.ts';
 
 export type Verdict = Omit<Classified, keyof Segment | 'ruleId'>;
@@ -41,6 +41,9 @@ const BREADCRUMB_PART_WORDS = 4;
 /** "Bấm xem >> Triều Tiên lần đầu công bố…": a link to another story inside the text */
 const RELATED_INLINE_RE = new RegExp(`^(?:${BOILERPLATE.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu');
 
+/** a link to another story marked by arrows, never a sentence of the story (no full stop at its end) */
+const LINK_MARKER_RE = /^(?:>>|»|►|▶|→|>)\s*[\p{Lu}\p{N}"“'‘][^]{4,200}[^.:;,]$/u;
+
 const URL_RE = /^<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
 const SOURCE_LINE_RE = /^(?:Nguồn|Theo|Source|Link bài gốc|Bài gốc|Link|Liên kết|URL|Địa chỉ bài viết)(?![\p{L}])[^:]{0,60}?\s?:\s?<?(https?:\/\/[^\s<>"]+?)>?[.,;]?$/iu;
 /** "- Ảnh 2." closing a repeated title: the photo marker of Soha, Znews, Kenh14 */
@@ -52,7 +55,7 @@ const CREDIT_TAIL_CHARS = 100;
 /** a credit with no caption: "Video: RIA Novosti", "Ảnh: Reuters" */
 const PHOTO_CREDIT_ONLY_RE = /^\(?\s?(?:Ảnh|Hình|Nguồn ảnh|Nguồn hình ảnh|Photo|Video|Clip|Đồ\sh(?:ọa|oạ)|Ảnh minh h(?:ọa|oạ))\s?[:,]\s?[^():“”"]{1,60}?\s?\)?\.?\s?\|?$/iu;
 /** a standalone credit: "(Theo Reuters, AFP)", "Theo TTXVN", "theo Người Lao động", "Nguồn: Báo Tin tức" */
-const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
+const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn(?:\s(?:bài viết|tin|tham khảo))?|[Ss]ource|[Dd]ịch theo|[Tt]ổng hợp theo|[Ll]ược dịch theo)\s?:?\s([^()]{2,80}?)\s?\)?\s?\.?$/u;
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
 const CREDIT_ITEM_RE = /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]*(?:\s[\p{L}\p{N}.&'’+-]+){0,5}$/u;
 
@@ -146,8 +149,9 @@ export const LINE_RULES: readonly LineRule[] = [
     },
   },
   {
+    // "Bấm xem >> …", and a bare link marker: ">> Công chức, viên chức được nghỉ 9 ngày dịp Tết Âm lịch"
     id: 'related-inline',
-    apply: (text) => (RELATED_INLINE_RE.test(text) ? { role: 'related-link' } : null),
+    apply: (text) => (RELATED_INLINE_RE.test(text) || LINK_MARKER_RE.test(text.trim()) ? { role: 'related-link' } : null),
   },
   {
     id: 'photo-marker',
@@ -171,7 +175,11 @@ export const LINE_RULES: readonly LineRule[] = [
       const m = CREDIT_LINE_RE.exec(text.replace(/\s*\|$/, ''));
       if (!m || wordCount(text) > 14) return null;
       const items = creditItems(m[1]!);
-      return items ? { role: 'credit', names: items } : null;
+      if (!items) return null;
+      // "Theo Vân Anh": a writer, not a source: a Vietnamese name that is no agency or outlet
+      const writer = /^\(?\s?[Tt]heo\s/u.test(text) && items.every((i) => !agencyRegistry.canonical(i) && !outletRegistry.lookup(i) && looksVietnamese(i))
+        ? parseByline(m[1]!) : null;
+      return writer ? { role: 'byline', names: writer.authors } : { role: 'credit', names: items };
     },
   },
   {
@@ -219,6 +227,7 @@ export const LINE_RULES: readonly LineRule[] = [
       if (!b) return null;
       const v: Verdict = { role: 'byline', names: b.authors };
       if (b.outlet !== undefined) v.byOutlet = b.outlet;
+      if (b.original !== undefined) v.fromOutlet = b.original;
       if (b.agencies) v.agencyNames = b.agencies;
       return v;
     },

@@ -1,5 +1,5 @@
 /** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
-import { agencyRegistry, BOILERPLATE, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+import { agencyRegistry, BOILERPLATE, escapeRegExp, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
 const NON_NAME_RE = new RegExp(`(?:^|\\s)(?:${BOILERPLATE.nonNameWords.join('|')})(?=\\s|$)`, 'iu');
 /** a Vietnamese syllable has at most seven letters ("Nghiêng"); "Newsletters" is no name */
@@ -15,13 +15,22 @@ export function normaliseNameCase(name: string): string {
     .join(' ');
 }
 
-/** 2–5 words, each capitalised (or the whole name in capitals), and not a known place, figure, outlet or agency. */
+/** "K.", "T.T.": an initial that stands for a given name */
+const INITIAL_WORD = /^(?:[\p{Lu}]\.){1,3}$/u;
+
+/** 2–5 words, each capitalised (or the whole name in capitals; "K. Miên": initials first), and not a known place, figure, outlet or agency. */
 export function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
+  const all = text.trim().split(/\s+/);
+  if (all.length < 2 || all.length > 5) return false;
+  // initials stand before the name, never alone
+  let lead = 0;
+  while (lead < all.length - 1 && INITIAL_WORD.test(all[lead]!)) lead++;
+  const words = all.slice(lead);
+  // "A A A" (the font-size buttons) is no name: a syllable of a name has two letters or more
+  if (words.some((w) => w.length < 2)) return false;
   const allUpper = words.every((w) => UPPER_WORD.test(w));
   if (!allUpper && !words.every((w) => CAPITALISED_WORD.test(w))) return false;
-  const asWritten = allUpper ? normaliseNameCase(text) : text;
+  const asWritten = allUpper ? normaliseNameCase(words.join(' ')) : words.join(' ');
   // "Báo Và Phát Thanh", "Góc Nhìn Quốc Tế": capitalised, but an organisation, not a person
   if (NON_NAME_RE.test(asWritten)) return false;
   // "Thúy Nga" and "Minh Đức" are names; "Triều Tiên" and "Vladimir Putin" are not bylines
@@ -45,6 +54,8 @@ export interface Byline {
   agencies?: string[];
   /** "Hạnh Lê/Báo Thế giới và Việt Nam" → the outlet's registry id, or the name as written */
   outlet?: string;
+  /** "Long Trần - Theo Trí Thức Trẻ" → the registry id of the outlet the story was taken from */
+  original?: string;
 }
 
 /** Reads a whole line as a byline, or returns null. */
@@ -60,6 +71,13 @@ export function parseByline(text: string): Byline | null {
   if (paren && outletRegistry.lookup(paren[2]!)) {
     outlet = outletRegistry.lookup(paren[2]!)!.id;
     t = paren[1]!;
+  }
+  // "Long Trần - Theo Trí Thức Trẻ": the writer, then the outlet the story was taken from
+  const credited = outlet === undefined ? /^(.+?)\s[-–—]\s[Tt]heo\s(.{2,60})$/u.exec(t) : null;
+  let original: string | undefined;
+  if (credited && outletRegistry.lookup(credited[2]!.trim())) {
+    original = outletRegistry.lookup(credited[2]!.trim())!.id;
+    t = credited[1]!.trim();
   }
   let agency: string | undefined;
   // "Hạnh Lê/Báo Thế giới và Việt Nam", "Thu Hằng/TTXVN", "Khánh An, RFA"
@@ -80,5 +98,28 @@ export function parseByline(text: string): Byline | null {
   const byline: Byline = { authors: names.map(normaliseNameCase) };
   if (outlet !== undefined) byline.outlet = outlet;
   if (agency !== undefined) byline.agencies = [agency];
+  if (original !== undefined) byline.original = original;
   return byline;
 }
+
+const PAGE_WORD_RE = new RegExp(`^(?:${[...BOILERPLATE.widgets, ...BOILERPLATE.sections.map(escapeRegExp)].join('|')})$`, 'iu');
+/** a one-word signature under a reader's letter or a story ("Trung"): a capitalised given name */
+const SINGLE_NAME_RE = /^[\p{Lu}][\p{Ll}\p{M}]{1,6}$/u;
+
+/**
+ * The signature printed right after a story: a byline ("Thảo Trần", "K. Miên") or one given name.
+ * Not a place, an outlet, an agency, a section or a widget word.
+ */
+export function signatureNames(text: string): string[] | null {
+  const t = text.trim().replace(/\s*\|+\s*$/u, '');
+  const b = parseByline(t);
+  if (b) return b.authors;
+  if (!SINGLE_NAME_RE.test(t) || NON_NAME_RE.test(t)) return null;
+  if (placeRegistry.scan(t).length || outletRegistry.lookup(t) || agencyRegistry.canonical(t)) return null;
+  if (PAGE_WORD_RE.test(t)) return null;
+  return [t];
+}
+
+/** a Vietnamese letter with a diacritic, or a known Vietnamese surname: "Vân Anh", "Long Trần" (not "Nikkei Asia") */
+const VIETNAMESE_LETTER_RE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+export const looksVietnamese = (name: string): boolean => VIETNAMESE_LETTER_RE.test(name);

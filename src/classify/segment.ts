@@ -19,6 +19,7 @@ const CREDIT_TAIL_RE = /^(.{2,80}?)\s*(\((?:Theo|theo|Nguồn|nguồn)\s?:?\s[^(
 const MAX_DATELINE_LINE_WORDS = 16;
 const MAX_BYLINE_WORDS = 8;
 const DATELINE_PREFIX_END_RE = new RegExp(`^\\s*(?:${DATELINE_PREFIXES.map(escapeRegExp).join('|')})\\s?:?\\s*$`, 'iu');
+const DATELINE_PREFIX_TAIL_RE = new RegExp(`(?<=^|[\\s|·•,\\-–—])(?:${DATELINE_PREFIXES.map(escapeRegExp).join('|')})\\s?:?\\s*$`, 'iu');
 const SECTION_RE = new RegExp(`^(?:${BOILERPLATE.sections.map(escapeRegExp).join('|')})$`, 'iu');
 
 function piece(seg: Segment, from: number, to: number): Segment | null {
@@ -60,8 +61,9 @@ function splitGluedDateline(seg: Segment): Segment[] | null {
   const m = findGluedDateline(seg.text)
     ?? findDates(seg.text).find((d) => isDatelineCompanion(seg.text.slice(0, d.index)) && isDatelineCompanion(seg.text.slice(d.end)));
   if (!m || (m.index === 0 && m.end === seg.text.length)) return null;
-  // "Cập nhật: 14:32 ngày 14/10/2023": the prefix belongs to the dateline
-  const start = DATELINE_PREFIX_END_RE.test(seg.text.slice(0, m.index)) ? 0 : m.index;
+  // "Cập nhật: 14:32 ngày 14/10/2023", "Sống trẻ | Cập nhật thứ sáu, …": the prefix belongs to the dateline
+  const head = seg.text.slice(0, m.index);
+  const start = DATELINE_PREFIX_END_RE.test(head) ? 0 : (DATELINE_PREFIX_TAIL_RE.exec(head)?.index ?? m.index);
   if (start === 0 && m.end === seg.text.length) return null;
   return split(seg, [[0, start], [start, m.end], [m.end, seg.text.length]]);
 }

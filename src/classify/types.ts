@@ -39,6 +39,8 @@ export interface Classified extends Segment {
   /** byline: the authors; credit: the credited names */
   names?: string[];
   byOutlet?: string;
+  /** byline: the outlet the story was taken from ("… - Theo Trí Thức Trẻ") */
+  fromOutlet?: string;
   /** byline: agencies credited beside the writer ("Thu Hằng/TTXVN") */
   agencyNames?: string[];
   /** .md input: the line's Markdown source, rendered into the body's HTML */

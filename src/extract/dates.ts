@@ -40,8 +40,10 @@ function num(v: string | undefined): number | null {
 
 function partsFromGroups(g: Record<string, string | undefined>): DateParts {
   const clock = num(g.hh);
-  const pm = g.ampm !== undefined && /^(?:pm|ch)$/iu.test(g.ampm);
-  const am = g.ampm !== undefined && !pm;
+  // "04:00 chiều" → 16:00, "11:05 tối" → 23:05, "01:00 trưa" → 13:00, "10:00 đêm" → 22:00
+  const pm = g.ampm !== undefined && (/^(?:pm|ch|chiều|tối)$/iu.test(g.ampm)
+    || (g.ampm === 'trưa' && clock !== null && clock < 11) || (g.ampm === 'đêm' && clock !== null && clock >= 6));
+  const am = g.ampm !== undefined && /^(?:am|sa|sáng)$/iu.test(g.ampm);
   // "03:20 PM" → 15:20; "15:20 PM" stays 15:20; "12:05 AM" → 00:05
   const hour = clock === null ? null : pm && clock < 12 ? clock + 12 : am && clock === 12 ? 0 : clock;
   const minute = num(g.mi);
@@ -49,7 +51,7 @@ function partsFromGroups(g: Record<string, string | undefined>): DateParts {
   const zh = num(g.zh ?? g.zh2);
   const zm = num(g.zm ?? g.zm2) ?? 0;
   const offsetMinutes = g.z ? 0 : sign && zh !== null ? (sign === '-' ? -1 : 1) * (zh * 60 + zm) : null;
-  return { year: num(g.y)!, month: num(g.m)!, day: num(g.d)!, hour, minute, second: hour === null ? null : num(g.ss), offsetMinutes };
+  return { year: g.yy !== undefined ? 2000 + num(g.yy)! : num(g.y)!, month: num(g.m)!, day: num(g.d)!, hour, minute, second: hour === null ? null : num(g.ss), offsetMinutes };
 }
 
 function isValidParts(p: DateParts): boolean {

@@ -1,22 +1,26 @@
 /** People and places mentioned in the kept text, canonical, in order of first mention. */
-import { personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
+import { personRegistry, placeRegistry, tokenize, type Mention } from '../registry/index.ts';
 
 function addInOrder(out: string[], seen: Set<string>, names: readonly { name: string }[]): void {
   for (const m of names) if (!seen.has(m.name)) { seen.add(m.name); out.push(m.name); }
 }
 
 /** People and places of the texts, each text read once. */
-export function findEntities(texts: readonly string[]): { people: string[]; places: string[] } {
+export function findEntities(texts: readonly string[]): { people: string[]; places: string[]; mentions: Mention[][] } {
   const people: string[] = [];
   const places: string[] = [];
   const seenPeople = new Set<string>();
   const seenPlaces = new Set<string>();
+  /** each text's mentions of registry people, for the names no registry holds (personNames.ts) */
+  const mentions: Mention[][] = [];
   for (const t of texts) {
     const tokens = tokenize(t);
-    addInOrder(people, seenPeople, personRegistry.scan(t, tokens));
+    const found = personRegistry.scan(t, tokens);
+    mentions.push(found);
+    addInOrder(people, seenPeople, found);
     addInOrder(places, seenPlaces, placeRegistry.scan(t, tokens));
   }
-  return { people, places };
+  return { people, places, mentions };
 }
 
 export const findPeople = (texts: readonly string[]): string[] => findEntities(texts).people;

@@ -25,6 +25,8 @@ const outletEntry = z.object({
   domains: z.array(z.string()).default([]),
   aliases: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /** the names the outlet went by before a date ("Zing News", news.zing.vn until 2019) */
+  formerly: z.array(z.object({ until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1), domain: z.string().min(3) })).default([]),
 });
 const agencyEntry = z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) });
 const personEntry = z.object({
@@ -61,6 +63,14 @@ const PEOPLE = loadJson('people.json', z.array(personEntry));
 const PLACES = loadJson('places.json', z.array(placeEntry));
 export const BOILERPLATE = loadJson('boilerplate.json', boilerplateFile);
 const PERSON_TITLES = loadJson('person-titles.json', z.object({ titles: z.array(z.string()) })).titles;
+/** what a person's name looks like in running text (src/extract/personNames.ts) */
+export const PERSON_NAME_DATA = loadJson('person-names.json', z.object({
+  surnames: z.array(z.string().min(1)),
+  titlesBefore: z.array(z.string().min(1)),
+  headsBefore: z.array(z.string().min(1)),
+  headWords: z.array(z.string().min(1)),
+  nonPersonPhrases: z.array(z.string().min(1)),
+}));
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,0 +1,188 @@
+/**
+ * People no registry holds, from the shape of their names in running text:
+ *   - a Korean name with its hyphen ("Ban Ki-moon", "Choe Son-hui");
+ *   - a Russian name with its patronymic ("Vladimir Vladimirovich Putin");
+ *   - 2–4 capitalised words right after a title or role ("ông Đỗ Quang Hiển", "Bé gái Connie Lloyd",
+ *     "có tên Neil Bulstrode", "Chủ tịch Ủy ban Olympic quốc tế Thomas Bach");
+ *   - 2–4 capitalised words followed by an age or a year of birth ("Didier Montalvo, 6 tuổi", "(SN 1971")
+ *   - 3–4 capitalised syllables that start with a Vietnamese surname ("Đặng Văn Trung").
+ * Never a place, an organisation or a thing: a phrase after "đường", "ngân hàng", "bệnh viện"…, a phrase
+ * that starts with "Sở", "Bộ", "Bệnh"…, a known place, outlet or agency (data: src/registry/person-names.json).
+ * Pure: text in, names out.
+ */
+import { PERSON_NAME_DATA, agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+
+export interface NameMention { name: string; index: number; end: number }
+
+const SURNAMES: ReadonlySet<string> = new Set(PERSON_NAME_DATA.surnames);
+const HEAD_WORDS: ReadonlySet<string> = new Set(PERSON_NAME_DATA.headWords);
+const NON_PERSON: ReadonlySet<string> = new Set(PERSON_NAME_DATA.nonPersonPhrases.map((p) => p.toLowerCase()));
+const TITLES: ReadonlySet<string> = new Set(PERSON_NAME_DATA.titlesBefore.map((t) => t.toLowerCase()));
+/** "có tên", "tên là": they name a person unless a thing ("bệnh", "công ty") stands this many words before */
+const NAMING_WORDS: ReadonlySet<string> = new Set(['có tên', 'tên là', 'tên']);
+/** roles (longer than "ông", "bà", "anh"…) may stand a few words before the name */
+const ROLES: ReadonlySet<string> = new Set([...TITLES].filter((t) => t.length > 3 && !NAMING_WORDS.has(t)));
+const ROLE_WINDOW_WORDS = 6;
+/** lower-case words that may stand between a role and the name */
+const ROLE_LOWER_WORDS = 3;
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['tại', 'ở', 'đến', 'tới', 'từ', 'sang', 'về', 'qua', 'khỏi', 'trên', 'dưới', 'trong', 'ngoài']);
+const NAMED_THING_WORDS = 4;
+const MAX_TITLE_WORDS = 3;
+const lastWords = (before: string, n: number): string[] => {
+  const t = before.slice(-(n * 12)).trimEnd();
+  if (/[.!?;:"“”()]$/u.test(t)) return [];
+  return t.split(/\s+/u).slice(-n).map((w) => w.toLowerCase());
+};
+/** a title right before the name: "ông ", "Bé gái ", "có tên " */
+function titleBefore(before: string): boolean {
+  if (!/\s$/u.test(before)) return false;
+  const words = lastWords(before, MAX_TITLE_WORDS + NAMED_THING_WORDS);
+  for (let n = 1; n <= MAX_TITLE_WORDS && n <= words.length; n++) {
+    const title = words.slice(-n).join(' ');
+    if (!TITLES.has(title)) continue;
+    // "chứng bệnh hiếm gặp có tên Congenital Melanocytic Nevus": a thing's name, not a person's
+    if (NAMING_WORDS.has(title)) return !words.slice(-n - NAMED_THING_WORDS, -n).some((w) => HEADS_BEFORE.has(w));
+    return true;
+  }
+  return false;
+}
+/** a role a few words before the name: "Chủ tịch Ủy ban Olympic quốc tế " (no sentence break between) */
+function roleBefore(before: string): boolean {
+  const tail = before.slice(-(ROLE_WINDOW_WORDS + 2) * 10);
+  const clause = tail.slice(Math.max(0, tail.search(/[.!?;:,"“”][^.!?;:,"“”]*$/u) + 1));
+  const written = clause.trim().split(/\s+/u).slice(-(ROLE_WINDOW_WORDS + 2));
+  // "… tiếp tại Điện Kremlin", "… ở Kuala Lumpur": a place
+  if (written.length && PLACE_PREPOSITIONS.has(written[written.length - 1]!.toLowerCase())) return false;
+  const words = written.map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= MAX_TITLE_WORDS && i + n <= words.length; n++) {
+      if (!ROLES.has(words.slice(i, i + n).join(' '))) continue;
+      // between the role and the name only the body it heads ("Ủy ban Olympic quốc tế"), not a clause
+      // ("Tổng thống Putin mời ngồi thử chiếc"): few words in lower case
+      const between = written.slice(i + n);
+      if (between.filter((w) => !/^[\p{Lu}]/u.test(w)).length <= ROLE_LOWER_WORDS) return true;
+    }
+  }
+  return false;
+}
+const HEADS_BEFORE: ReadonlySet<string> = new Set(PERSON_NAME_DATA.headsBefore.map((h) => h.toLowerCase()));
+const LIST_LINKS: ReadonlySet<string> = new Set(['như', 'là', 'của', 'gồm']);
+/** a place or organisation word right before the phrase: "đường Lê Lợi", "ngân hàng Thiên Thanh", and "đường Lê Lợi, Nguyễn Huệ, Phạm Ngọc Thạch" */
+function headBefore(before: string): boolean {
+  const words = before.trimEnd().split(/\s+/u);
+  let i = words.length - 1;
+  if (/,\s$/u.test(before)) {
+    // the earlier items of a list: "Lê Lợi, Nguyễn Huệ, "
+    while (i >= 0 && /^[\p{Lu}]/u.test(words[i]!)) i--;
+  }
+  if (i >= 0 && LIST_LINKS.has(words[i]!.toLowerCase())) i--;
+  for (let n = 1; n <= 3 && i - n + 1 >= 0; n++) {
+    if (HEADS_BEFORE.has(words.slice(i - n + 1, i + 1).join(' ').toLowerCase().replace(/[,:;]$/u, ''))) return true;
+  }
+  return false;
+}
+/** an age or a birth year right after: ", 56 tuổi", " (SN 1971", " (8 tuổi" */
+const AGE_AFTER_RE = /^(?:,\s?\d{1,3}\s?tuổi|\s?\((?:SN|sinh năm)\s?\d{4}|\s?\(\d{1,3}\s?tuổi)/u;
+
+/** a word of a name: capitalised, letters only; a Korean given name keeps its hyphen ("Ki-moon") */
+const NAME_WORD_RE = /^[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)?$/u;
+/** a Vietnamese syllable: at most seven letters, no hyphen */
+const SYLLABLE_RE = /^[\p{Lu}][\p{Ll}\p{M}]{0,6}$/u;
+const KOREAN_GIVEN_RE = /^[\p{Lu}][\p{Ll}]+-[\p{Ll}]+$/u;
+const PATRONYMIC_RE = /^[\p{Lu}][\p{Ll}]+(?:ovich|evich|ovna|evna|ich)$/u;
+/** runs of capitalised words, split at anything but a single space */
+const RUN_RE = /[\p{Lu}][\p{L}\p{M}-]*(?: [\p{Lu}][\p{L}\p{M}-]*)*/gu;
+const MAX_NAME_WORDS = 4;
+
+const lower = (s: string): string => s.toLowerCase();
+const isPlace = (phrase: string): boolean =>
+  NON_PERSON.has(lower(phrase)) || placeRegistry.scan(phrase).some((m) => m.index === 0 && m.end === phrase.length);
+const isNonPerson = (phrase: string): boolean => isPlace(phrase) || !!outletRegistry.lookup(phrase) || !!agencyRegistry.canonical(phrase);
+/** a known place at the start of a run ("Mỹ Lloyd Austin", "Nga Sergei Lavrov") */
+function placeAtStart(words: readonly string[]): number {
+  for (let k = Math.min(words.length - 1, 3); k >= 1; k--) if (isPlace(words.slice(0, k).join(' '))) return k;
+  return 0;
+}
+
+/** The people named in one text, in order, with where each stands. */
+export function findPersonNames(text: string, memo: Map<string, boolean> = new Map()): NameMention[] {
+  const found: NameMention[] = [];
+  const nonPerson = (phrase: string): boolean => {
+    let v = memo.get(phrase);
+    if (v === undefined) { v = isNonPerson(phrase); memo.set(phrase, v); }
+    return v;
+  };
+  const place = (phrase: string): boolean => {
+    const key = `\u0000${phrase}`;
+    let v = memo.get(key);
+    if (v === undefined) { v = isPlace(phrase); memo.set(key, v); }
+    return v;
+  };
+  for (const m of text.matchAll(RUN_RE)) {
+    // a single capitalised word (a sentence's first word, "Nga") is no full name; "Triều Tiên" is a place
+    if (m[0].indexOf(' ') < 0 || place(m[0])) continue;
+    let words = m[0].split(' ');
+    let index = m.index;
+    const end = index + m[0].length;
+    const before = text.slice(Math.max(0, index - 80), index);
+    const after = text.slice(end, end + 20);
+    // a Korean name: the word before the hyphenated given name
+    const k = m[0].includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
+    if (k > 0 && SYLLABLE_RE.test(words[k - 1]!)) {
+      const name = `${words[k - 1]} ${words[k]}`;
+      const at = index + words.slice(0, k - 1).join(' ').length + (k > 1 ? 1 : 0);
+      found.push({ name, index: at, end: at + name.length });
+      continue;
+    }
+    if (words.some((w) => !NAME_WORD_RE.test(w))) {
+      // "TP.HCM", "GD-ĐT", "VnExpress": no person's name
+      continue;
+    }
+    // "Ông Huỳnh Công Việt", "Chị Lê Thị Ánh Tuyết": the title printed with a capital
+    if (words.length < 2) continue;
+    let titled = titleBefore(before);
+    while (words.length > 1 && TITLES.has(lower(words[0]!)) && !SURNAMES.has(words[0]!)) {
+      // "Bé gái": a title of two words printed at the start of a sentence
+      titled = true;
+      index += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    // "tỉnh Thanh Hóa Đỗ Minh Tuấn": the place word heads the place, not the name after it
+    const leadingPlace = placeAtStart(words);
+    if (words.length < 2 || HEAD_WORDS.has(words[0]!) || (!titled && leadingPlace === 0 && headBefore(before))) continue;
+    const aged = AGE_AFTER_RE.test(after);
+    const role = titled || aged || roleBefore(before);
+    const vietnameseShape = words.length >= 3 && words.some((w) => SURNAMES.has(w));
+    const patronymicShape = words.some((w) => PATRONYMIC_RE.test(w));
+    if (!role && !vietnameseShape && !patronymicShape) continue;
+    const skip = leadingPlace;
+    if (skip > 0) {
+      index += words.slice(0, skip).join(' ').length + 1;
+      words = words.slice(skip);
+    }
+    if (words.length < 2 || words.length > MAX_NAME_WORDS || HEAD_WORDS.has(words[0]!)) continue;
+    const name = words.join(' ');
+    const vietnamese = SURNAMES.has(words[0]!) && words.length >= 3 && words.every((w) => SYLLABLE_RE.test(w));
+    const patronymic = words.length === 3 && PATRONYMIC_RE.test(words[1]!);
+    if ((role || vietnamese || patronymic) && !nonPerson(name)) found.push({ name, index, end: index + name.length });
+  }
+  return found;
+}
+
+/** People of the texts no registry holds, each once, in order of first mention; a registry name is left to the registry. */
+export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>, registryMentions?: readonly (readonly { index: number; end: number }[])[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>(known);
+  const memo = new Map<string, boolean>();
+  for (const [k, t] of texts.entries()) {
+    const found = findPersonNames(t, memo);
+    if (found.length === 0) continue;
+    const registry = registryMentions?.[k] ?? personRegistry.scan(t);
+    for (const m of found) {
+      if (registry.some((r) => m.index < r.end && r.index < m.end)) continue;
+      const name = personRegistry.canonical(m.name) ?? m.name;
+      if (!seen.has(name)) { seen.add(name); out.push(name); }
+    }
+  }
+  return out;
+}
