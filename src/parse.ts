@@ -12,6 +12,8 @@ import { basename, extname } from 'node:path';
 import { decodeArticleBytes } from './read/decode.ts';
 import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
+import { decodeHtmlBytes, isHtmlFile, readSavedPage, type SavedPage } from './read/html/index.ts';
+import { pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './read/html/facts.ts';
 import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
@@ -89,7 +91,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const warn = (line: number, column: number, message: string, ruleId: string): void => {
     findings.push({ file, line, column, severity: 'warning', message, ruleId });
   };
-  const decoded = decodeArticleBytes(input.bytes);
+  const html = isHtmlFile(file);
+  const decoded = html ? decodeHtmlBytes(input.bytes) : decodeArticleBytes(input.bytes);
   if (!decoded.ok) {
     findings.push({ file, line: 1, column: 1, severity: 'error', message: decoded.reason, ruleId: decoded.ruleId });
     return { record: null, findings, segments: [] };
@@ -100,14 +103,17 @@ function parseOneArticle(input: ParseInput): ParseResult {
   if (fm.findings.some((f) => f.severity === 'error')) return { record: null, findings, segments: [] };
 
   const markdown = /\.(?:md|markdown)$/iu.test(file);
-  const { lines, cut } = toLines(fm.body, fm.lineOffset);
-  const segments = classifyLines(lines, { markdown });
+  // a saved page: its story's lines, and what its markup says (src/read/html/)
+  const page: SavedPage | null = html ? readSavedPage(fm.body, fm.lineOffset) : null;
+  if (page) for (const note of [...('note' in decoded && decoded.note ? [decoded.note] : []), ...page.notes]) warn(1, 1, note, 'html/read');
+  const { lines, cut } = page ? { lines: page.lines, cut: [] } : toLines(fm.body, fm.lineOffset);
+  const segments = page ? withPageKinds(classifyLines(lines), page) : classifyLines(lines, { markdown });
   const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
 
   // ---- URL ----
   const sources = by('source');
   const pageSource = sources.find((s) => outletRegistry.byHost(hostOf(s.url!) ?? '')) ?? sources[0];
-  const url = fm.data.url ?? pageSource?.url ?? null;
+  const url = fm.data.url ?? page?.metadata.canonical ?? page?.metadata.pageUrl ?? pageSource?.url ?? null;
 
   // ---- outlet evidence ----
   const evidence: OutletEvidence[] = [];
@@ -124,7 +130,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
     const host = hostOf(url);
     const known = host ? outletRegistry.byHost(host) : undefined;
     const label = pageSource && pageSource.url === url ? /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(pageSource.text)?.[1] : undefined;
-    if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, label && !outletFromText(label) ? label : undefined), pageSource?.line ?? 1);
+    const name = label && !outletFromText(label) ? label : page && host ? pageOutletName(page, host.replace(/^www\./u, '')) : undefined;
+    if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, name), pageSource?.line ?? 1);
   }
   for (const s of segments) {
     if (s.role === 'outlet-tag' || s.role === 'outlet-name') add(s.role === 'outlet-tag' ? 'tag' : 'outlet-name', toOutlet(outletRegistry.byId(s.outletId!)!), s.line);
@@ -142,6 +149,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
       for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n) ? null : outletFromText(n), s.line);
     }
   }
+  if (page) evidence.push(...pageOutletEvidence(page));
   const { outlet, originalOutlet } = decideOutlets(evidence);
 
   // ---- content ----
@@ -160,6 +168,9 @@ function parseOneArticle(input: ParseInput): ParseResult {
   if (fm.data.title) {
     title = fm.data.title;
     titleOrigin = 'front-matter';
+  } else if (page?.title) {
+    title = page.title;
+    titleOrigin = 'heading';
   } else if (titleSeg) {
     title = withoutPipe(splitTitleSuffix(titleSeg.text).title);
     titleOrigin = 'heading';
@@ -187,6 +198,10 @@ function parseOneArticle(input: ParseInput): ParseResult {
     published = toPublished(dateline.date.parts, 'dateline');
     if (dateline.date.parts.hour === null) published.time = null;
   }
+  if (page) {
+    const fromPage = pageDate(page, published, warn);
+    if (fromPage) published = fromPage;
+  }
   if (published.origin === 'none' && url) {
     const m = dateFromUrl(url);
     if (m) {
@@ -210,7 +225,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
   }
 
   // ---- authors, agencies ----
-  const authors = fm.data.authors ?? unique(by('byline').flatMap((s) => s.names ?? []));
+  const bylineNames = unique(by('byline').flatMap((s) => s.names ?? []));
+  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : page.metadata.authors);
   const agencyOrder: { line: number; name: string }[] = [];
   for (const s of segments) {
     if (s.role === 'credit') {
@@ -238,6 +254,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
 
   const removed = [
     ...cut.map((t) => ({ text: t, reason: 'html' })),
+    ...(page?.removed ?? []),
     ...segments.filter((s) => REMOVED_ROLES.has(s.role as never)).map((s) => ({ text: s.text, reason: s.role })),
   ];
 

@@ -1,0 +1,85 @@
+/**
+ * What a saved page's markup adds to the record, weighed against its visible text:
+ * the roles its structure fixes (title, figure captions), outlet evidence (og:site_name,
+ * JSON-LD publisher, the site's own link host) and the publication date from metadata, which
+ * only stands in when the page shows no dateline (and is reported when it disagrees with it).
+ */
+import type { Classified } from '../../classify/types.ts';
+import { parseDatelineText, toPublished } from '../../extract/dates.ts';
+import { outletFromText, unknownOutlet, type OutletEvidence } from '../../extract/outlet.ts';
+import { outletRegistry, toOutlet } from '../../registry/index.ts';
+import type { Published } from '../../record.ts';
+import type { SavedPage } from './index.ts';
+
+const OPEN_ROLES = new Set(['text', 'body', 'lede']);
+
+/** Lines the markup marks as the title or a figure caption keep that role. */
+export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
+  const kindAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l.kind]));
+  return segments.map((s) => {
+    const kind = kindAt.get(`${s.line}:${s.column}`);
+    if (kind === 'caption' && OPEN_ROLES.has(s.role)) return { ...s, role: 'caption', ruleId: 'html-figcaption', captionText: s.text, credit: null };
+    if (kind === 'title' && OPEN_ROLES.has(s.role) && !segments.some((o) => o.role === 'title')) return { ...s, role: 'title', ruleId: 'html-title' };
+    return s;
+  });
+}
+
+/** A name the page gives its site, if it reads as a name ("VietNamNet", not a URL or a list of keywords). */
+export function siteNameOf(page: SavedPage): string | null {
+  for (const n of [page.metadata.siteName, page.metadata.publisher]) {
+    if (n && n.length <= 30 && !/[/,:|]|\.[a-z]{2,}/iu.test(n)) return n;
+  }
+  return null;
+}
+
+/** An outlet not in the registry: the page's own name for it, else its domain's first label ("afamily.vn" → "Afamily"). */
+export function pageOutletName(page: SavedPage, host: string): string {
+  const named = siteNameOf(page);
+  if (named) return named;
+  const label = host.replace(/^(?:www|m|mobile)\./iu, '').split('.')[0] ?? host;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+export function pageOutletEvidence(page: SavedPage): OutletEvidence[] {
+  const out: OutletEvidence[] = [];
+  for (const name of [page.metadata.siteName, page.metadata.publisher]) {
+    const o = name ? outletFromText(name) : null;
+    if (o) out.push({ kind: 'outlet-name', outlet: o, line: 1 });
+  }
+  if (page.ownHost) {
+    const known = outletRegistry.byHost(page.ownHost);
+    out.push({ kind: 'footer-domain', outlet: known ? toOutlet(known) : unknownOutlet(page.ownHost, pageOutletName(page, page.ownHost)), line: 1 });
+  }
+  return out;
+}
+
+/** The metadata's publication date in Vietnam time, and where it came from. */
+function metadataDate(page: SavedPage): { published: Published; source: string } | null {
+  for (const c of page.metadata.published) {
+    const m = parseDatelineText(c.value);
+    if (!m?.valid) continue;
+    const published = toPublished(m.parts, 'front-matter');
+    if (m.parts.hour === null) published.time = null;
+    return { published, source: c.source };
+  }
+  return null;
+}
+
+/**
+ * The date the page's metadata gives, when the text gave none (origin "front-matter": the head of a
+ * saved page is its front matter). When the visible dateline disagrees, the dateline stays and a
+ * warning says so. Returns the new `published`, or null to keep the one given.
+ */
+export function pageDate(page: SavedPage, current: Published, warn: (line: number, column: number, message: string, ruleId: string) => void): Published | null {
+  const meta = metadataDate(page);
+  if (!meta) return null;
+  if (current.origin === 'none') return meta.published;
+  if (current.origin !== 'dateline') return null;
+  const sameDay = meta.published.date === current.date;
+  const sameTime = !meta.published.time || !current.time || meta.published.time === current.time;
+  if (!sameDay || !sameTime) {
+    const show = (p: Published): string => `${p.date}${p.time ? ` ${p.time}` : ''}`;
+    warn(1, 1, `the page's metadata (${meta.source}) gives ${show(meta.published)}, its visible dateline ${show(current)}: the dateline is kept`, 'date/metadata-disagrees');
+  }
+  return null;
+}

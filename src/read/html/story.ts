@@ -1,0 +1,356 @@
+/**
+ * The story out of a page's markup, by structure and by the density of text and links (the idea
+ * of Readability, simplified), not by any one site's class names:
+ *
+ *  1. drop what is never the story: scripts, styles, forms, nav, aside, page header and footer
+ *     (those outside an <article>), hidden elements, embedded frames and media;
+ *  2. cut the rest into blocks (paragraphs, headings, list items, table rows, quotes, captions,
+ *     and text runs split at <br>), each with its share of link text;
+ *  3. score containers by the paragraphs they hold (length, commas; link-heavy containers and
+ *     class words such as "comment", "related", "sidebar" count against): the best one, and its
+ *     siblings that score nearly as well, are the story;
+ *  4. the lines of the page are then: the title block, the short lines between it and the story
+ *     (dateline, sapo, byline), the story without its link lists and comment/related boxes, and a
+ *     few short lines right after it (byline, source). The Vietnamese text rules do the rest.
+ *
+ * Every block that is dropped is returned with its reason, so nothing is lost silently.
+ */
+import type { Element, Root, Nodes } from 'hast';
+import { attr, classTokens, collapse } from './hast.ts';
+import hints from './blockHints.json' with { type: 'json' };
+
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption' | 'row' | 'text';
+
+export interface Block {
+  text: string;
+  kind: BlockKind;
+  /** heading level 1–6 */
+  level?: number;
+  linkChars: number;
+  /** open elements when the block ended, outermost first */
+  path: Element[];
+  line: number;
+  column: number;
+}
+
+export interface StoryLine { text: string; kind: BlockKind | 'title'; line: number; column: number }
+
+export interface Story {
+  lines: StoryLine[];
+  removed: { text: string; reason: string }[];
+  /** the block chosen as the title, if any */
+  titleBlock: Block | null;
+}
+
+const NEVER = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select', 'option', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'head', 'title', 'link', 'meta', 'math', 'frameset', 'frame', 'dialog']);
+const PAGE_CHROME = new Set(['nav', 'aside', 'menu']);
+const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'main', 'header', 'footer', 'address', 'center', 'pre', 'hr', 'form', 'fieldset', 'body', 'html', 'details', 'summary', 'legend']);
+const CONTAINER = new Set(['div', 'section', 'article', 'main', 'td', 'th', 'body', 'form', 'center', 'blockquote', 'figure', 'ul', 'ol', 'table', 'tbody', 'dl', 'dd']);
+const POSITIVE = new Set(hints.positive);
+const NEGATIVE = new Set(hints.negative);
+const DROP = new Set(hints.drop);
+
+const isHidden = (el: Element): boolean => {
+  if (el.properties['hidden'] !== undefined && el.properties['hidden'] !== false) return true;
+  if (attr(el, 'ariaHidden') === 'true') return true;
+  const style = (attr(el, 'style') ?? '').toLowerCase().replace(/\s+/gu, '');
+  return style.includes('display:none') || style.includes('visibility:hidden');
+};
+
+/** Subtree facts, computed bottom-up without recursion: text length, and whether block children exist. */
+interface Facts { chars: number; blockInside: boolean; insideArticle: boolean }
+
+function subtreeFacts(root: Root): Map<Element, Facts> {
+  const facts = new Map<Element, Facts>();
+  const order: { el: Element; parent: Element | null }[] = [];
+  const stack: { node: Nodes; parent: Element | null; inArticle: boolean }[] = root.children.map((c) => ({ node: c, parent: null, inArticle: false })).reverse();
+  const inArticle = new Map<Element, boolean>();
+  while (stack.length) {
+    const { node, parent, inArticle: ia } = stack.pop()!;
+    if (node.type !== 'element') {
+      if (node.type === 'text' && parent) {
+        const f = facts.get(parent)!;
+        f.chars += collapse(node.value).length;
+      }
+      continue;
+    }
+    facts.set(node, { chars: 0, blockInside: false, insideArticle: ia });
+    inArticle.set(node, ia);
+    order.push({ el: node, parent });
+    if (NEVER.has(node.tagName)) continue;
+    const childIa = ia || node.tagName === 'article' || node.tagName === 'main';
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node, inArticle: childIa });
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const { el, parent } = order[i]!;
+    if (!parent) continue;
+    const f = facts.get(el)!;
+    const p = facts.get(parent)!;
+    p.chars += f.chars;
+    if (BLOCK.has(el.tagName) || f.blockInside) p.blockInside = true;
+  }
+  return facts;
+}
+
+/** Why an element (and all it holds) is not part of any story, or null. */
+function chromeReason(el: Element, facts: Facts): string | null {
+  if (NEVER.has(el.tagName)) return null; // dropped without a trace: no reader text
+  if (isHidden(el)) return 'hidden';
+  if (PAGE_CHROME.has(el.tagName)) return el.tagName === 'aside' ? 'aside' : 'navigation';
+  if ((el.tagName === 'header' || el.tagName === 'footer') && !facts.insideArticle) return el.tagName;
+  if (el.tagName === 'form' && facts.chars < 300) return 'form';
+  return null;
+}
+
+function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['removed']): Block[] {
+  const blocks: Block[] = [];
+  const open: Element[] = [];
+  let buf = '';
+  let linkChars = 0;
+  let anchorDepth = 0;
+  let start: { line: number; column: number } | null = null;
+  let rowMode = 0;
+  const flush = (): void => {
+    const text = collapse(buf);
+    if (text) {
+      let kind: BlockKind = 'text';
+      let level: number | undefined;
+      for (let i = open.length - 1; i >= 0; i--) {
+        const t = open[i]!.tagName;
+        if (/^h[1-6]$/u.test(t)) { kind = 'heading'; level = Number(t[1]); break; }
+        if (t === 'figcaption' || t === 'caption') { kind = 'caption'; break; }
+        if (t === 'li' || t === 'dd' || t === 'dt') { kind = 'item'; break; }
+        if (t === 'blockquote') { kind = 'quote'; break; }
+        if (t === 'tr' && rowMode) { kind = 'row'; break; }
+        if (t === 'p') { kind = 'paragraph'; break; }
+      }
+      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
+    }
+    buf = '';
+    linkChars = 0;
+    start = null;
+  };
+  type Step = { node: Nodes; exit?: Element };
+  const stack: Step[] = tree.children.map((node): Step => ({ node })).reverse();
+  while (stack.length) {
+    const step = stack.pop()!;
+    if (step.exit) {
+      const el = step.exit;
+      if (el.tagName === 'a') anchorDepth--;
+      const rowLike = el.tagName === 'tr' && rowMode > 0;
+      if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
+      else if (rowMode && (el.tagName === 'td' || el.tagName === 'th')) buf += ' – ';
+      if (rowLike) rowMode--;
+      open.pop();
+      continue;
+    }
+    const node = step.node;
+    if (node.type === 'text') {
+      if (!start && node.value.trim() && node.position) start = { line: node.position.start.line, column: node.position.start.column };
+      buf += node.value;
+      if (anchorDepth > 0) linkChars += collapse(node.value).length;
+      continue;
+    }
+    if (node.type !== 'element') continue;
+    const el = node;
+    const f = facts.get(el);
+    if (NEVER.has(el.tagName)) continue;
+    const why = f ? chromeReason(el, f) : null;
+    if (why) {
+      const text = textOfVisible(el);
+      if (text) removed.push({ text, reason: `html-${why}` });
+      continue;
+    }
+    if (el.tagName === 'br' || el.tagName === 'hr') { flush(); continue; }
+    if (el.tagName === 'img') {
+      const alt = attr(el, 'alt');
+      if (alt && alt.trim()) removed.push({ text: collapse(alt), reason: 'html-image-alt' });
+      continue;
+    }
+    if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
+    if (el.tagName === 'tr' && !el.children.some((c) => c.type === 'element' && facts.get(c)?.blockInside)) rowMode++;
+    if (el.tagName === 'a') anchorDepth++;
+    open.push(el);
+    stack.push({ node: el, exit: el });
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]! });
+  }
+  flush();
+  return blocks;
+}
+
+/** The text a reader would see in a dropped subtree (for `removed`). */
+function textOfVisible(el: Element): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.value);
+    else if (n.type === 'element') {
+      if (NEVER.has(n.tagName)) continue;
+      parts.push(' ');
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return collapse(parts.join(''));
+}
+
+function classWeight(el: Element): number {
+  let w = 0;
+  const tokens = classTokens(el);
+  if (tokens.some((t) => POSITIVE.has(t))) w += 25;
+  if (tokens.some((t) => NEGATIVE.has(t))) w -= 25;
+  return w;
+}
+
+const dropWord = (el: Element): boolean => classTokens(el).some((t) => DROP.has(t));
+
+const containerOf = (path: readonly Element[], from = path.length - 1): number => {
+  for (let i = from; i >= 0; i--) if (CONTAINER.has(path[i]!.tagName)) return i;
+  return -1;
+};
+
+const linkDensity = (b: { linkChars: number; text: string }): number => b.linkChars / Math.max(1, b.text.length);
+
+/** The elements that hold the story. */
+function pickStory(blocks: readonly Block[]): Set<Element> {
+  const score = new Map<Element, number>();
+  const chars = new Map<Element, number>();
+  const links = new Map<Element, number>();
+  for (const b of blocks) {
+    for (const el of b.path) {
+      chars.set(el, (chars.get(el) ?? 0) + b.text.length);
+      links.set(el, (links.get(el) ?? 0) + b.linkChars);
+    }
+    if (b.text.length < 25 || linkDensity(b) > 0.3 || b.kind === 'heading') continue;
+    const s = 1 + (b.text.match(/[,،，]/gu)?.length ?? 0) + Math.min(Math.floor(b.text.length / 100), 3);
+    let at = containerOf(b.path);
+    for (let lvl = 0; lvl < 3 && at >= 0; lvl++) {
+      const el = b.path[at]!;
+      if (!score.has(el)) score.set(el, classWeight(el));
+      score.set(el, score.get(el)! + s / (lvl === 0 ? 1 : lvl * 2));
+      at = containerOf(b.path, at - 1);
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = -Infinity;
+  for (const [el, s] of score) {
+    const d = (links.get(el) ?? 0) / Math.max(1, chars.get(el) ?? 0);
+    const final = s * (1 - d);
+    score.set(el, final);
+    if (final > bestScore) { best = el; bestScore = final; }
+  }
+  const story = new Set<Element>();
+  if (!best) return story;
+  story.add(best);
+  // siblings that score nearly as well (a story split in two containers, a sapo box beside the body)
+  const parentPath = blocks.find((b) => b.path.includes(best))?.path;
+  const parent = parentPath ? parentPath[parentPath.indexOf(best) - 1] : undefined;
+  if (parent) {
+    for (const c of parent.children) {
+      if (c.type !== 'element' || c === best) continue;
+      const s = score.get(c) ?? 0;
+      if (s >= Math.max(10, bestScore * 0.2) && !dropWord(c)) story.add(c);
+    }
+  }
+  return story;
+}
+
+const DATE_LIKE = /\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\d{1,2}:\d{2}|tháng\s+\d{1,2}/iu;
+
+function normTitle(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/gu, ' ').replace(/["“”'‘’]/gu, '').trim();
+}
+
+/** The parts of a page title around its separators: "Tựa bài | CafeF Mobile" → ["Tựa bài | CafeF Mobile", "Tựa bài", "CafeF Mobile"]. */
+export function titleParts(title: string): string[] {
+  const parts = title.split(/\s+[|–—-]\s+|\s+[|]\s*|\s*[|]\s+/u).map((s) => s.trim()).filter(Boolean);
+  return [title, ...parts];
+}
+
+/** The visible block that shows the title: a heading (or any short block) equal to one the metadata gives; else the first <h1> with text. */
+export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[]): Block | null {
+  const wanted = new Set(metaTitles.flatMap(titleParts).filter((t) => t.length >= 8).map(normTitle));
+  const candidates = blocks.filter((b) => b.text.length >= 8 && b.text.length <= 300 && linkDensity(b) < 0.5);
+  const matches = candidates.filter((b) => wanted.has(normTitle(b.text)));
+  const heading = matches.find((b) => b.kind === 'heading') ?? matches[0];
+  if (heading) return heading;
+  return candidates.find((b) => b.kind === 'heading' && b.level === 1) ?? null;
+}
+
+function isInside(b: Block, set: ReadonlySet<Element>): boolean {
+  return b.path.some((el) => set.has(el));
+}
+
+export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
+  const removed: Story['removed'] = [];
+  const facts = subtreeFacts(tree);
+  const blocks = textBlocks(tree, facts, removed);
+  const story = pickStory(blocks);
+  const titleBlock = pickTitle(blocks, metaTitles);
+  const inStory = blocks.map((b) => isInside(b, story));
+  const first = inStory.indexOf(true);
+  const last = inStory.lastIndexOf(true);
+  const titleAt = titleBlock ? blocks.indexOf(titleBlock) : -1;
+  const keep = new Map<number, StoryLine['kind']>();
+  const why = new Map<number, string>();
+
+  if (first >= 0) {
+    for (let i = first; i <= last; i++) {
+      if (!inStory[i]) continue;
+      const b = blocks[i]!;
+      const storyAt = b.path.findIndex((el) => story.has(el));
+      const junkBox = b.path.slice(storyAt + 1).some((el) => dropWord(el));
+      if (junkBox) why.set(i, 'html-related-or-comments');
+      else if (linkDensity(b) > 0.5) why.set(i, 'html-link-list');
+      else keep.set(i, b.kind);
+    }
+  }
+  // the title, and the short lines between it and the story: dateline, sapo, byline
+  const headerFrom = titleAt >= 0 && (first < 0 || titleAt < first) ? titleAt : -1;
+  if (titleAt >= 0) keep.set(titleAt, 'title');
+  if (headerFrom >= 0 && first >= 0) {
+    const gap = [];
+    for (let i = headerFrom + 1; i < first; i++) {
+      const b = blocks[i]!;
+      if (linkDensity(b) > 0.5 || b.path.some(dropWord)) continue;
+      gap.push(i);
+    }
+    for (const i of gap.slice(-12)) keep.set(i, blocks[i]!.kind);
+  }
+  // a dateline just before the title ("Thời sự | Thứ Sáu, 30/11/2012 16:00")
+  if (titleAt > 0) {
+    for (let i = titleAt - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+      const b = blocks[i]!;
+      if (b.text.length < 120 && DATE_LIKE.test(b.text) && linkDensity(b) <= 0.5) { keep.set(i, b.kind); break; }
+    }
+  }
+  // short lines right after the story: the byline, "Theo …"
+  if (last >= 0) {
+    for (let i = last + 1, n = 0; i < blocks.length && n < 3; i++, n++) {
+      const b = blocks[i]!;
+      if (linkDensity(b) > 0.3 || b.kind === 'heading' || b.text.length > 80 || b.path.some(dropWord)) break;
+      keep.set(i, b.kind);
+    }
+  }
+  const lines: StoryLine[] = [];
+  // the title first, then the rest in page order
+  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
+  let run: { text: string[]; reason: string } | null = null;
+  const closeRun = (): void => {
+    if (run) removed.push({ text: run.text.join(' · '), reason: run.reason });
+    run = null;
+  };
+  blocks.forEach((b, i) => {
+    const kind = keep.get(i);
+    if (kind && i !== titleAt) {
+      closeRun();
+      lines.push({ text: b.text, kind, line: b.line, column: b.column });
+    } else if (!kind) {
+      const reason = why.get(i) ?? (i < (first < 0 ? Infinity : first) ? 'html-before-story' : 'html-after-story');
+      if (run && run.reason === reason) run.text.push(b.text);
+      else { closeRun(); run = { text: [b.text], reason }; }
+    }
+  });
+  closeRun();
+  return { lines, removed, titleBlock };
+}
