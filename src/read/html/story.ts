@@ -27,6 +27,8 @@ export interface Block {
   /** heading level 1–6 */
   level?: number;
   linkChars: number;
+  /** characters set in bold, a <font size> or a heading: a headline set by hand on old pages */
+  strongChars: number;
   /** open elements when the block ended, outermost first */
   path: Element[];
   line: number;
@@ -46,6 +48,7 @@ const NEVER = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'obj
 const PAGE_CHROME = new Set(['nav', 'aside', 'menu']);
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'main', 'header', 'footer', 'address', 'center', 'pre', 'hr', 'form', 'fieldset', 'body', 'html', 'details', 'summary', 'legend']);
 const CONTAINER = new Set(['div', 'section', 'article', 'main', 'td', 'th', 'body', 'form', 'center', 'blockquote', 'figure', 'ul', 'ol', 'table', 'tbody', 'dl', 'dd']);
+const STRONG = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3']);
 const POSITIVE = new Set(hints.positive);
 const NEGATIVE = new Set(hints.negative);
 const DROP = new Set(hints.drop);
@@ -108,6 +111,8 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
   let buf = '';
   let linkChars = 0;
   let anchorDepth = 0;
+  let strongDepth = 0;
+  let strongChars = 0;
   let start: { line: number; column: number } | null = null;
   let rowMode = 0;
   const flush = (): void => {
@@ -124,10 +129,11 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
         if (t === 'tr' && rowMode) { kind = 'row'; break; }
         if (t === 'p') { kind = 'paragraph'; break; }
       }
-      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
+      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     buf = '';
     linkChars = 0;
+    strongChars = 0;
     start = null;
   };
   type Step = { node: Nodes; exit?: Element };
@@ -137,6 +143,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
     if (step.exit) {
       const el = step.exit;
       if (el.tagName === 'a') anchorDepth--;
+      if (STRONG.has(el.tagName)) strongDepth--;
       const rowLike = el.tagName === 'tr' && rowMode > 0;
       if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
       else if (rowMode && (el.tagName === 'td' || el.tagName === 'th')) buf += ' – ';
@@ -149,6 +156,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
       if (!start && node.value.trim() && node.position) start = { line: node.position.start.line, column: node.position.start.column };
       buf += node.value;
       if (anchorDepth > 0) linkChars += collapse(node.value).length;
+      if (strongDepth > 0) strongChars += collapse(node.value).length;
       continue;
     }
     if (node.type !== 'element') continue;
@@ -170,6 +178,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
     if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
     if (el.tagName === 'tr' && !el.children.some((c) => c.type === 'element' && facts.get(c)?.blockInside)) rowMode++;
     if (el.tagName === 'a') anchorDepth++;
+    if (STRONG.has(el.tagName)) strongDepth++;
     open.push(el);
     stack.push({ node: el, exit: el });
     for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]! });
@@ -216,12 +225,15 @@ function pickStory(blocks: readonly Block[]): Set<Element> {
   const score = new Map<Element, number>();
   const chars = new Map<Element, number>();
   const links = new Map<Element, number>();
+  const prose = new Map<Element, number>();
   for (const b of blocks) {
+    const isProse = b.text.length >= 25 && linkDensity(b) <= 0.3 && b.kind !== 'heading';
     for (const el of b.path) {
       chars.set(el, (chars.get(el) ?? 0) + b.text.length);
       links.set(el, (links.get(el) ?? 0) + b.linkChars);
+      if (isProse) prose.set(el, (prose.get(el) ?? 0) + b.text.length);
     }
-    if (b.text.length < 25 || linkDensity(b) > 0.3 || b.kind === 'heading') continue;
+    if (!isProse) continue;
     const s = 1 + (b.text.match(/[,،，]/gu)?.length ?? 0) + Math.min(Math.floor(b.text.length / 100), 3);
     let at = containerOf(b.path);
     for (let lvl = 0; lvl < 3 && at >= 0; lvl++) {
@@ -249,13 +261,16 @@ function pickStory(blocks: readonly Block[]): Set<Element> {
     for (const c of parent.children) {
       if (c.type !== 'element' || c === best) continue;
       const s = score.get(c) ?? 0;
-      if (s >= Math.max(10, bestScore * 0.2) && !dropWord(c)) story.add(c);
+      // a sibling that scores nearly as well, or whose text (links aside) is mostly prose
+      const p = prose.get(c) ?? 0;
+      const plain = (chars.get(c) ?? 0) - (links.get(c) ?? 0);
+      if ((s >= Math.max(10, bestScore * 0.2) || (p >= 80 && p >= plain * 0.6)) && !dropWord(c)) story.add(c);
     }
   }
   return story;
 }
 
-const DATE_LIKE = /\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\d{1,2}:\d{2}|tháng\s+\d{1,2}/iu;
+const DATE_LIKE = /(?<!\d)(?:\d{1,2}\s*\/\s*\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})(?!\d)|tháng\s+\d{1,2}(?!\d)/iu;
 
 function normTitle(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/gu, ' ').replace(/["“”'‘’]/gu, '').trim();
@@ -267,14 +282,30 @@ export function titleParts(title: string): string[] {
   return [title, ...parts];
 }
 
-/** The visible block that shows the title: a heading (or any short block) equal to one the metadata gives; else the first <h1> with text. */
-export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[]): Block | null {
+const TITLE_WORDS = new Set(['title', 'headline', 'tieude', 'tieu', 'heading']);
+
+/** A short block that looks like a headline: a heading, all in bold, or in a "title" class; not a dateline, not a lead-in. */
+function looksLikeHeadline(b: Block): boolean {
+  const words = b.text.split(' ').length;
+  if (b.text.length > 200 || words < 4 || /[:：]$/u.test(b.text) || linkDensity(b) > 0.5) return false;
+  if (DATE_LIKE.test(b.text) && b.text.length < 60) return false;
+  return (b.kind === 'heading' && (b.level ?? 9) <= 3) || b.strongChars >= b.text.length * 0.9 || b.path.some((el) => classTokens(el).some((t) => TITLE_WORDS.has(t)));
+}
+
+/**
+ * The visible block that shows the title: a heading (or any short block) equal to one the metadata
+ * gives; else the first <h1> with text; else the nearest headline-like block before the story.
+ */
+export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[], storyStart = -1): Block | null {
   const wanted = new Set(metaTitles.flatMap(titleParts).filter((t) => t.length >= 8).map(normTitle));
   const candidates = blocks.filter((b) => b.text.length >= 8 && b.text.length <= 300 && linkDensity(b) < 0.5);
   const matches = candidates.filter((b) => wanted.has(normTitle(b.text)));
   const heading = matches.find((b) => b.kind === 'heading') ?? matches[0];
   if (heading) return heading;
-  return candidates.find((b) => b.kind === 'heading' && b.level === 1) ?? null;
+  const h1 = candidates.find((b) => b.kind === 'heading' && b.level === 1);
+  if (h1) return h1;
+  for (let i = storyStart - 1; i >= 0 && i >= storyStart - 40; i--) if (looksLikeHeadline(blocks[i]!)) return blocks[i]!;
+  return null;
 }
 
 function isInside(b: Block, set: ReadonlySet<Element>): boolean {
@@ -286,9 +317,9 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
   const facts = subtreeFacts(tree);
   const blocks = textBlocks(tree, facts, removed);
   const story = pickStory(blocks);
-  const titleBlock = pickTitle(blocks, metaTitles);
   const inStory = blocks.map((b) => isInside(b, story));
   const first = inStory.indexOf(true);
+  const titleBlock = pickTitle(blocks, metaTitles, first);
   const last = inStory.lastIndexOf(true);
   const titleAt = titleBlock ? blocks.indexOf(titleBlock) : -1;
   const keep = new Map<number, StoryLine['kind']>();
@@ -304,6 +335,12 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
       else if (linkDensity(b) > 0.5) why.set(i, 'html-link-list');
       else keep.set(i, b.kind);
     }
+  }
+  // a lead-in to a dropped link list ("Đọc thêm tin tài chính trên X:") goes with it
+  for (const [i] of keep) {
+    const next = why.get(i + 1);
+    const b = blocks[i]!;
+    if (next && /[:：]$/u.test(b.text) && b.text.length < 120) { keep.delete(i); why.set(i, next); }
   }
   // the title, and the short lines between it and the story: dateline, sapo, byline
   const headerFrom = titleAt >= 0 && (first < 0 || titleAt < first) ? titleAt : -1;

@@ -8,6 +8,7 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { fromParse5 } from 'hast-util-from-parse5';
 import type { Root } from 'hast';
+import { VFile } from 'vfile';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Parent = DefaultTreeAdapterMap['parentNode'];
@@ -57,5 +58,6 @@ export interface ParsedPage { tree: Root; depthCut: boolean }
 export function parseHtml(text: string): ParsedPage {
   const doc = parse(text, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   const depthCut = capDepth(doc);
-  return { tree: fromParse5(doc) as Root, depthCut };
+  // the file gives every node its line and column (for messages that name them)
+  return { tree: fromParse5(doc, { file: new VFile(text) }) as Root, depthCut };
 }
