@@ -11,13 +11,18 @@ import { outletRegistry, toOutlet } from '../../registry/index.ts';
 import type { Published } from '../../record.ts';
 import type { SavedPage } from './index.ts';
 
+/** a story paragraph this long is prose, never a teaser's sapo line */
+const STORY_PARAGRAPH_CHARS = 100;
 const OPEN_ROLES = new Set(['text', 'body', 'lede']);
 
 /** Lines the markup marks as the title or a figure caption keep that role. */
 export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
-  const kindAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l.kind]));
+  const lineAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l]));
   return segments.map((s) => {
-    const kind = kindAt.get(`${s.line}:${s.column}`);
+    const line = lineAt.get(`${s.line}:${s.column}`);
+    const kind = line?.kind;
+    // a paragraph of the story's own container is not a teaser, whatever its place among the lines
+    if (s.role === 'teaser' && line?.inStory && kind === 'paragraph' && s.text.length >= STORY_PARAGRAPH_CHARS) return { ...s, role: 'body', ruleId: 'html-story-paragraph' };
     if (kind === 'caption' && OPEN_ROLES.has(s.role)) return { ...s, role: 'caption', ruleId: 'html-figcaption', captionText: s.text, credit: null };
     if (kind === 'title' && OPEN_ROLES.has(s.role) && !segments.some((o) => o.role === 'title')) return { ...s, role: 'title', ruleId: 'html-title' };
     return s;

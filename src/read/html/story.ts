@@ -35,7 +35,14 @@ export interface Block {
   column: number;
 }
 
-export interface StoryLine { text: string; kind: BlockKind | 'title'; line: number; column: number }
+export interface StoryLine {
+  text: string;
+  kind: BlockKind | 'title';
+  /** inside the story's containers, or around them (title, dateline, byline) */
+  inStory: boolean;
+  line: number;
+  column: number;
+}
 
 export interface Story {
   lines: StoryLine[];
@@ -371,7 +378,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
   }
   const lines: StoryLine[] = [];
   // the title first, then the rest in page order
-  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
+  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', inStory: false, line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
   let run: { text: string[]; reason: string } | null = null;
   const closeRun = (): void => {
     if (run) removed.push({ text: run.text.join(' · '), reason: run.reason });
@@ -381,7 +388,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
     const kind = keep.get(i);
     if (kind && i !== titleAt) {
       closeRun();
-      lines.push({ text: b.text, kind, line: b.line, column: b.column });
+      lines.push({ text: b.text, kind, inStory: inStory[i]!, line: b.line, column: b.column });
     } else if (!kind) {
       const reason = why.get(i) ?? (i < (first < 0 ? Infinity : first) ? 'html-before-story' : 'html-after-story');
       if (run && run.reason === reason) run.text.push(b.text);
