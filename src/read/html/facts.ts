@@ -5,6 +5,7 @@
  * only stands in when the page shows no dateline (and is reported when it disagrees with it).
  */
 import type { Classified } from '../../classify/types.ts';
+import { normaliseNameCase, parseByline } from '../../classify/names.ts';
 import { parseDatelineText, toPublished } from '../../extract/dates.ts';
 import { outletFromText, unknownOutlet, type OutletEvidence } from '../../extract/outlet.ts';
 import { outletRegistry, toOutlet } from '../../registry/index.ts';
@@ -13,12 +14,22 @@ import type { SavedPage } from './index.ts';
 
 /** a story paragraph this long is prose, never a teaser's sapo line */
 const STORY_PARAGRAPH_CHARS = 100;
+/** one to four capitalised words, nothing else */
+const SIGNATURE_RE = /^\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$/u;
+const SIGNATURE_ROLES = new Set(['text', 'body', 'breadcrumb', 'widget']);
 const OPEN_ROLES = new Set(['text', 'body', 'lede']);
 
 /** Lines the markup marks as the title or a figure caption keep that role. */
 export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
   const lineAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l]));
+  const lastStory = [...segments].reverse().find((s) => lineAt.get(`${s.line}:${s.column}`)?.inStory);
   return segments.map((s) => {
+    // the story's last line, short and set apart (bold, or aligned right), naming a person: its byline
+    if (s === lastStory && SIGNATURE_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.setApart && s.text.split(' ').length <= 5) {
+      // a pen name of one word ("Trung") is a signature here, where the markup sets it apart
+      const byline = parseByline(s.text) ?? (SIGNATURE_RE.test(s.text.trim()) ? { authors: [normaliseNameCase(s.text.trim())] } : null);
+      if (byline?.authors.length) return { ...s, role: 'byline', ruleId: 'html-signature', names: byline.authors, ...(byline.agencies ? { agencyNames: byline.agencies } : {}) };
+    }
     const line = lineAt.get(`${s.line}:${s.column}`);
     const kind = line?.kind;
     // a paragraph of the story's own container is not a teaser, whatever its place among the lines

@@ -40,6 +40,8 @@ export interface StoryLine {
   kind: BlockKind | 'title';
   /** inside the story's containers, or around them (title, dateline, byline) */
   inStory: boolean;
+  /** set apart: all in bold, or aligned right (a byline's look) */
+  setApart: boolean;
   line: number;
   column: number;
 }
@@ -315,6 +317,10 @@ export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[
   return null;
 }
 
+function isSetApart(b: Block): boolean {
+  return b.strongChars >= b.text.length * 0.9 || b.path.slice(-3).some((el) => /^right$/iu.test(attr(el, 'align') ?? '') || /text-align:\s*right/iu.test(attr(el, 'style') ?? ''));
+}
+
 function isInside(b: Block, set: ReadonlySet<Element>): boolean {
   return b.path.some((el) => set.has(el));
 }
@@ -378,7 +384,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
   }
   const lines: StoryLine[] = [];
   // the title first, then the rest in page order
-  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', inStory: false, line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
+  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', inStory: false, setApart: true, line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
   let run: { text: string[]; reason: string } | null = null;
   const closeRun = (): void => {
     if (run) removed.push({ text: run.text.join(' · '), reason: run.reason });
@@ -388,7 +394,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
     const kind = keep.get(i);
     if (kind && i !== titleAt) {
       closeRun();
-      lines.push({ text: b.text, kind, inStory: inStory[i]!, line: b.line, column: b.column });
+      lines.push({ text: b.text, kind, inStory: inStory[i]!, setApart: isSetApart(b), line: b.line, column: b.column });
     } else if (!kind) {
       const reason = why.get(i) ?? (i < (first < 0 ? Infinity : first) ? 'html-before-story' : 'html-after-story');
       if (run && run.reason === reason) run.text.push(b.text);
