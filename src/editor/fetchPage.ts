@@ -22,6 +22,7 @@ function networkReason(error: unknown, url: URL): string {
   if ((error as Error).name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT') return `no answer from ${url.host} in time`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot reach ${url.host}: the name does not resolve (offline?)`;
   if (code === 'ECONNREFUSED') return `cannot reach ${url.host}: connection refused`;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return `the connection to ${url.host} was closed before the page came`;
   return `cannot download it: ${code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`;
 }
 

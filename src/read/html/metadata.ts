@@ -92,7 +92,8 @@ export function readMetadata(tree: Root): PageMetadata {
       docTitle ??= textOf(el);
     } else if (el.tagName === 'script' && /ld\+json/iu.test(attr(el, 'type') ?? '')) {
       try {
-        ld.push(...objectsIn(JSON.parse(textOf(el).replace(/^\s*<!--|-->\s*$/gu, '')) as Json));
+        const raw = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+        ld.push(...objectsIn(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/gu, '')) as Json));
       } catch {
         // a broken JSON-LD block says nothing
       }
