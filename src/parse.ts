@@ -13,7 +13,7 @@ import { decodeArticleBytes } from './read/decode.ts';
 import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
 import { decodeHtmlBytes, isHtmlFile, readSavedPage, type SavedPage } from './read/html/index.ts';
-import { pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './read/html/facts.ts';
+import { pageAuthors, pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './read/html/facts.ts';
 import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
@@ -226,7 +226,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
 
   // ---- authors, agencies ----
   const bylineNames = unique(by('byline').flatMap((s) => s.names ?? []));
-  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : page.metadata.authors);
+  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : pageAuthors(page));
   const agencyOrder: { line: number; name: string }[] = [];
   for (const s of segments) {
     if (s.role === 'credit') {

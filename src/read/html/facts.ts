@@ -16,16 +16,20 @@ import type { SavedPage } from './index.ts';
 const STORY_PARAGRAPH_CHARS = 100;
 /** one to four capitalised words, nothing else */
 const SIGNATURE_RE = /^\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$/u;
+/** the signature is among the last lines the page gives (the story's end, and the few after it) */
+const SIGNATURE_LINES = 3;
+/** a name has a word of two letters or more in lower case: "Trung", "K. Miên", not the initials "Q.C" */
+const NAME_PART_RE = /\p{Lu}\p{Ll}/u;
 const SIGNATURE_ROLES = new Set(['text', 'body', 'breadcrumb', 'widget']);
 const OPEN_ROLES = new Set(['text', 'body', 'lede']);
 
 /** Lines the markup marks as the title or a figure caption keep that role. */
 export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
   const lineAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l]));
-  const lastStory = [...segments].reverse().find((s) => lineAt.get(`${s.line}:${s.column}`)?.inStory);
+  const closing = new Set([...segments].reverse().filter((s) => lineAt.get(`${s.line}:${s.column}`)?.kind !== 'title').slice(0, SIGNATURE_LINES));
   return segments.map((s) => {
-    // the story's last line, short and set apart (bold, or aligned right), naming a person: its byline
-    if (s === lastStory && SIGNATURE_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.setApart && s.text.split(' ').length <= 5) {
+    // one of the page's last lines, short and set apart (bold, or aligned right), naming a person: its byline
+    if (closing.has(s) && SIGNATURE_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.setApart && s.text.split(' ').length <= 5 && NAME_PART_RE.test(s.text)) {
       // a pen name of one word ("Trung") is a signature here, where the markup sets it apart
       const byline = parseByline(s.text) ?? (SIGNATURE_RE.test(s.text.trim()) ? { authors: [normaliseNameCase(s.text.trim())] } : null);
       if (byline?.authors.length) return { ...s, role: 'byline', ruleId: 'html-signature', names: byline.authors, ...(byline.agencies ? { agencyNames: byline.agencies } : {}) };
@@ -33,7 +37,7 @@ export function withPageKinds(segments: Classified[], page: SavedPage): Classifi
     const line = lineAt.get(`${s.line}:${s.column}`);
     const kind = line?.kind;
     // a paragraph of the story's own container is not a teaser, whatever its place among the lines
-    if (s.role === 'teaser' && line?.inStory && kind === 'paragraph' && s.text.length >= STORY_PARAGRAPH_CHARS) return { ...s, role: 'body', ruleId: 'html-story-paragraph' };
+    if (s.role === 'teaser' && line?.inStory && (((kind === 'row' || kind === 'item') && s.text.length >= 10) || (kind === 'paragraph' && s.text.length >= STORY_PARAGRAPH_CHARS))) return { ...s, role: 'body', ruleId: 'html-story-paragraph' };
     if (kind === 'caption' && OPEN_ROLES.has(s.role)) return { ...s, role: 'caption', ruleId: 'html-figcaption', captionText: s.text, credit: null };
     if (kind === 'title' && OPEN_ROLES.has(s.role) && !segments.some((o) => o.role === 'title')) return { ...s, role: 'title', ruleId: 'html-title' };
     return s;
@@ -46,6 +50,12 @@ export function siteNameOf(page: SavedPage): string | null {
     if (n && n.length <= 30 && !/[/,:|]|\.[a-z]{2,}/iu.test(n)) return n;
   }
   return null;
+}
+
+/** The persons the metadata names as authors, less any that is an outlet ("VietNamNet" as a JSON-LD Person). */
+export function pageAuthors(page: SavedPage): string[] {
+  const site = siteNameOf(page)?.toLowerCase();
+  return page.metadata.authors.filter((a) => !outletFromText(a) && a.toLowerCase() !== site && !/\.[a-z]{2,}$/iu.test(a));
 }
 
 /** An outlet not in the registry: the page's own name for it, else its domain's first label ("afamily.vn" → "Afamily"). */

@@ -59,13 +59,14 @@ export function readSavedPage(html: string, lineOffset: number): SavedPage {
   const { tree, depthCut } = parseHtml(html);
   if (depthCut) notes.push('elements nested too deep were unwrapped (their text is kept)');
   const metadata = readMetadata(tree);
-  const story = extractStory(tree, metadata.titles);
+  const ownHost = commonLinkHost(tree);
+  const story = extractStory(tree, metadata.titles, ownHost);
   const title = story.titleBlock?.text ?? (metadata.titles[0] ? bareTitle(metadata.titles[0]) : null);
   return {
     lines: story.lines.map((l) => ({ text: l.text, kind: l.kind, inStory: l.inStory, setApart: l.setApart, line: l.line + lineOffset, column: l.column })),
     metadata,
     title,
-    ownHost: commonLinkHost(tree),
+    ownHost,
     removed: story.removed,
     notes,
   };

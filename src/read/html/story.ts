@@ -27,6 +27,8 @@ export interface Block {
   /** heading level 1–6 */
   level?: number;
   linkChars: number;
+  /** holds a link to the author (rel="author", an "author" class) or to another site: a byline's link, not navigation */
+  creditLink: boolean;
   /** characters set in bold, a <font size> or a heading: a headline set by hand on old pages */
   strongChars: number;
   /** open elements when the block ended, outermost first */
@@ -114,7 +116,21 @@ function chromeReason(el: Element, facts: Facts): string | null {
   return null;
 }
 
-function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['removed']): Block[] {
+const AUTHOR_WORDS = new Set(['author', 'authors', 'byline', 'tacgia', 'writer']);
+
+function isCreditLink(a: Element, parent: Element | undefined, siteHost: string | null): boolean {
+  if (/\bauthor\b/iu.test(attr(a, 'rel') ?? '')) return true;
+  if ([a, parent].some((el) => el && classTokens(el).some((t) => AUTHOR_WORDS.has(t)))) return true;
+  if (!siteHost) return false;
+  try {
+    const host = new URL(attr(a, 'href') ?? '').hostname.toLowerCase().replace(/^www\./u, '');
+    return /^https?:/iu.test(attr(a, 'href') ?? '') && host !== siteHost && !host.endsWith(`.${siteHost}`) && !siteHost.endsWith(`.${host}`);
+  } catch {
+    return false;
+  }
+}
+
+function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['removed'], siteHost: string | null): Block[] {
   const blocks: Block[] = [];
   const open: Element[] = [];
   let buf = '';
@@ -122,11 +138,13 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
   let anchorDepth = 0;
   let strongDepth = 0;
   let strongChars = 0;
+  let creditLink = false;
   let start: { line: number; column: number } | null = null;
   let rowMode = 0;
   const flush = (): void => {
-    const text = collapse(buf);
-    if (text) {
+    const text = collapse(buf).replace(/(?:\s–)+$/u, '');
+    // a table row of empty cells is no text
+    if (text && /[\p{L}\p{N}]/u.test(text)) {
       let kind: BlockKind = 'text';
       let level: number | undefined;
       for (let i = open.length - 1; i >= 0; i--) {
@@ -138,11 +156,12 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
         if (t === 'tr' && rowMode) { kind = 'row'; break; }
         if (t === 'p') { kind = 'paragraph'; break; }
       }
-      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
+      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), creditLink, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     buf = '';
     linkChars = 0;
     strongChars = 0;
+    creditLink = false;
     start = null;
   };
   type Step = { node: Nodes; exit?: Element };
@@ -186,7 +205,10 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
     }
     if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
     if (el.tagName === 'tr' && !el.children.some((c) => c.type === 'element' && facts.get(c)?.blockInside)) rowMode++;
-    if (el.tagName === 'a') anchorDepth++;
+    if (el.tagName === 'a') {
+      anchorDepth++;
+      if (isCreditLink(el, open[open.length - 1], siteHost)) creditLink = true;
+    }
     if (STRONG.has(el.tagName)) strongDepth++;
     open.push(el);
     stack.push({ node: el, exit: el });
@@ -279,6 +301,8 @@ function pickStory(blocks: readonly Block[]): Set<Element> {
   return story;
 }
 
+/** a link in the lines between the title and the story is kept when it is this short */
+const HEADER_LINK_WORDS = 10;
 const DATE_LIKE = /(?<!\d)(?:\d{1,2}\s*\/\s*\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})(?!\d)|tháng\s+\d{1,2}(?!\d)/iu;
 
 function normTitle(s: string): string {
@@ -325,10 +349,10 @@ function isInside(b: Block, set: ReadonlySet<Element>): boolean {
   return b.path.some((el) => set.has(el));
 }
 
-export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
+export function extractStory(tree: Root, metaTitles: readonly string[], siteHost: string | null = null): Story {
   const removed: Story['removed'] = [];
   const facts = subtreeFacts(tree);
-  const blocks = textBlocks(tree, facts, removed);
+  const blocks = textBlocks(tree, facts, removed, siteHost);
   const story = pickStory(blocks);
   const inStory = blocks.map((b) => isInside(b, story));
   const first = inStory.indexOf(true);
@@ -362,7 +386,8 @@ export function extractStory(tree: Root, metaTitles: readonly string[]): Story {
     const gap = [];
     for (let i = headerFrom + 1; i < first; i++) {
       const b = blocks[i]!;
-      if (linkDensity(b) > 0.5 || b.path.some(dropWord)) continue;
+      // a short link here is often the author's ("Long Trần - Theo Trí Thức Trẻ"); the text rules tell it from a breadcrumb
+      if ((linkDensity(b) > 0.5 && !(b.creditLink && b.text.split(' ').length <= HEADER_LINK_WORDS)) || b.path.some(dropWord)) continue;
       gap.push(i);
     }
     for (const i of gap.slice(-12)) keep.set(i, blocks[i]!.kind);
