@@ -284,3 +284,34 @@ test('savedPageBytes: a windows-1258 page is kept as UTF-8 with its declaration 
   assert.ok(text.normalize('NFC').includes('Triều'));
   assert.ok(!savedPageBytes(Buffer.from('{"json": true}'), null, null).ok);
 });
+
+test('metadata dates in other notations; an unmarked <time> counts only when it is the only one', async () => {
+  const { metadataDateAsIso } = await import('../src/read/html/facts.ts');
+  assert.equal(metadataDateAsIso('2024/06/19 21:15:00'), '2024-06-19T21:15:00');
+  assert.equal(metadataDateAsIso('Wed, 19 Jun 2024 14:15:00 GMT'), '2024-06-19T14:15:00.000Z');
+  assert.equal(metadataDateAsIso('19 Jun 2024 14:15'), null); // no zone: not guessed from the machine's
+  const noDateline = story().replace('<div class="meta">Thứ Tư, 19/06/2024 21:15</div>', '');
+  const sidebar = '<ul class="list"><li><time datetime="2023-01-01T08:00:00+07:00">1/1</time></li><li><time datetime="2023-01-02T08:00:00+07:00">2/1</time></li></ul>';
+  const r = parseHtmlArticle(page('', noDateline + sidebar)).record!;
+  assert.equal(r.published.date, null, 'two unmarked <time>s of a list are not the article\'s');
+  const marked = parseHtmlArticle(page('', noDateline + sidebar.replace('<time datetime="2023-01-02', '<time itemprop="datePublished" datetime="2024-06-19'))).record!;
+  assert.equal(marked.published.date, '2024-06-19');
+  const rfc = parseHtmlArticle(page('<meta property="article:published_time" content="Wed, 19 Jun 2024 14:15:00 GMT">', noDateline)).record!;
+  assert.deepEqual([rfc.published.date, rfc.published.time], ['2024-06-19', '21:15']);
+});
+
+test('title: a headline that links to itself; never a section name that is a part of the <title>', () => {
+  const linked = story().replace('<h1>Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện</h1>', '<h1><a href="/bai.html">Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện</a></h1>');
+  const r = parseHtmlArticle(page('<meta property="og:title" content="Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện">', linked)).record!;
+  assert.equal(r.title, 'Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện');
+  const section = parseHtmlArticle(page('<title>Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện - Thế giới 24h - VOV</title>', `<div><a href="/the-gioi">Thế giới 24h</a></div>${story()}`)).record!;
+  assert.equal(section.title, 'Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện');
+});
+
+test('between title and story: an author link is kept for the byline rules, a related link is not', () => {
+  const withLinks = story().replace('<div class="meta">', '<p class="author"><a href="/tac-gia/minh-anh">Minh Anh</a></p><p><a href="/bai-khac.html">Bốn năm tới, bậc phổ thông dạy kiểu gì?</a></p><div class="meta">').replace('<p><strong>Minh Anh</strong></p>', '');
+  const s = extractStory(parseHtml(page('', withLinks)).tree, []);
+  const texts = s.lines.map((l) => l.text);
+  assert.ok(texts.includes('Minh Anh'));
+  assert.ok(!texts.some((t) => t.includes('Bốn năm tới')));
+});

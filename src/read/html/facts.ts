@@ -79,10 +79,22 @@ export function pageOutletEvidence(page: SavedPage): OutletEvidence[] {
   return out;
 }
 
+/**
+ * Metadata dates the dateline grammar does not read: "2024/06/19 21:15:00" (no zone: Vietnam time, as
+ * written), and dates with an explicit zone in other notations ("Wed, 19 Jun 2024 14:15:00 GMT").
+ */
+export function metadataDateAsIso(value: string): string | null {
+  const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$/u.exec(value.trim());
+  if (slashed) return `${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}${slashed[4] ? `T${slashed[4].padStart(5, '0')}` : ''}`;
+  if (!/\b(?:GMT|UTC)\b|[+-]\d{4}\b|Z$/u.test(value)) return null; // without a zone, Date.parse would read the machine's
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 /** The metadata's publication date in Vietnam time, and where it came from. */
 function metadataDate(page: SavedPage): { published: Published; source: string } | null {
   for (const c of page.metadata.published) {
-    const m = parseDatelineText(c.value);
+    const m = parseDatelineText(c.value) ?? parseDatelineText(metadataDateAsIso(c.value) ?? '');
     if (!m?.valid) continue;
     const published = toPublished(m.parts, 'front-matter');
     if (m.parts.hour === null) published.time = null;

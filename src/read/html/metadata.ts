@@ -78,6 +78,7 @@ export function readMetadata(tree: Root): PageMetadata {
   let docTitle: string | null = null;
   const ld: { [k: string]: Json }[] = [];
   const times: string[] = [];
+  const markedTimes: string[] = [];
   let savedFrom: string | null = null;
   for (const c of tree.children) {
     if (c.type === 'comment') savedFrom ??= SAVED_FROM.exec(c.value)?.[1] ?? null;
@@ -99,6 +100,8 @@ export function readMetadata(tree: Root): PageMetadata {
       }
     } else if (el.tagName === 'time') {
       const dt = attr(el, 'dateTime');
+      // a <time> marked as the publication's, else any (only the page's only one is trusted, below)
+      if (dt && (/datePublished/iu.test(attr(el, 'itemProp') ?? '') || el.properties['pubDate'] !== undefined || el.properties['pubdate'] !== undefined)) markedTimes.push(dt);
       if (dt) times.push(dt);
     }
     if (el.type === 'element') for (const c of el.children) if (c.type === 'comment') savedFrom ??= SAVED_FROM.exec(c.value)?.[1] ?? null;
@@ -123,7 +126,8 @@ export function readMetadata(tree: Root): PageMetadata {
   for (const k of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'dc.date.issued', 'date']) {
     for (const v of meta.get(k) ?? []) published.push({ value: v, source: `<meta ${k}>` });
   }
-  for (const v of times) published.push({ value: v, source: '<time datetime>' });
+  // a page lists other articles' times too: an unmarked <time> counts only when it is the page's only one
+  for (const v of markedTimes.length ? markedTimes : times.length === 1 ? times : []) published.push({ value: v, source: '<time datetime>' });
   const absolute = (u: string | null): string | null => (u && /^https?:\/\//iu.test(u.trim()) ? u.trim() : null);
   return {
     titles: [...new Set(titles)],

@@ -333,8 +333,12 @@ export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[
   const wanted = new Set(metaTitles.flatMap(titleParts).filter((t) => t.length >= 8).map(normTitle));
   const candidates = blocks.filter((b) => b.text.length >= 8 && b.text.length <= 300 && linkDensity(b) < 0.5);
   const matches = candidates.filter((b) => wanted.has(normTitle(b.text)));
-  const heading = matches.find((b) => b.kind === 'heading') ?? matches[0];
+  const heading = matches.find((b) => b.kind === 'heading') ?? [...matches].sort((a, b) => b.text.length - a.text.length)[0];
   if (heading) return heading;
+  // a headline may be a link to itself: a heading that is the page's whole own title (not a part of it)
+  const whole = new Set(metaTitles.map(normTitle));
+  const linked = blocks.find((b) => b.kind === 'heading' && (b.level ?? 9) <= 3 && whole.has(normTitle(b.text)));
+  if (linked) return linked;
   const h1 = candidates.find((b) => b.kind === 'heading' && b.level === 1);
   if (h1) return h1;
   for (let i = storyStart - 1; i >= 0 && i >= storyStart - 40; i--) if (looksLikeHeadline(blocks[i]!)) return blocks[i]!;
