@@ -17,7 +17,12 @@
  */
 import type { Element, Root, Nodes } from 'hast';
 import { attr, classTokens, collapse } from './hast.ts';
-import hints from './blockHints.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** Class and id words, checked when loaded (a data file, like the registry's). */
+const hintsFile = z.object({ positive: z.array(z.string()), negative: z.array(z.string()), drop: z.array(z.string()) });
+const hints = hintsFile.parse(JSON.parse(readFileSync(new URL('./blockHints.json', import.meta.url), 'utf8')));
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption' | 'row' | 'text';
 
