@@ -315,3 +315,22 @@ test('between title and story: an author link is kept for the byline rules, a re
   assert.ok(texts.includes('Minh Anh'));
   assert.ok(!texts.some((t) => t.includes('Bốn năm tới')));
 });
+
+test('add FILE.html with flags: the page is kept as UTF-8 with the flags as front matter on top, and read back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'add-html-'));
+  const src = join(dir, 'trang.htm');
+  writeFileSync(src, page('', story()));
+  mkdirSync(join(dir, 'articles'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await addArticle({ source: src, flags: { outlet: 'vov.vn' }, strict: false, force: false, build: false, dir: join(dir, 'articles'), output: join(dir, '_site'), now: new Date('2026-01-01'), stdin: async () => new Uint8Array() }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  assert.equal(code, 0, err.join('\n'));
+  const saved = readdirSync(join(dir, 'articles', '2024'));
+  assert.match(saved[0]!, /^2024-06-19-vov-.*\.html$/u);
+  const text = readFileSync(join(dir, 'articles', '2024', saved[0]!), 'utf8');
+  assert.match(text, /^---\noutlet: vov\.vn\n---\n/u);
+  const r = parseArticle({ sourceFile: saved[0]!, bytes: Buffer.from(text) }).record!;
+  assert.equal(r.outlet?.domain, 'vov.vn');
+  assert.equal(r.published.date, '2024-06-19');
+  rmSync(dir, { recursive: true, force: true });
+});
