@@ -334,3 +334,15 @@ test('add FILE.html with flags: the page is kept as UTF-8 with the flags as fron
   assert.equal(r.published.date, '2024-06-19');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('a current layout: sapo class → lede, author class → byline, audio player, related box and comments dropped', () => {
+  const r = parseArticle({ sourceFile: 'modern-layout.html', bytes: readFileSync('test/fixtures/html/modern-layout.html') }).record!;
+  assert.equal(r.lede, 'Quân đội Nga và Triều Tiên lần đầu tiên tổ chức tập trận chung trên biển Nhật Bản, theo hãng tin TASS.');
+  assert.deepEqual(r.authors, ['Bảo Anh']);
+  assert.deepEqual(r.agencies, ['TASS']);
+  assert.deepEqual(r.captions, [{ text: 'Tàu chiến Nga tại cảng Vladivostok', credit: 'REUTERS' }]);
+  assert.equal(r.text.split('\n\n').length, 3);
+  for (const junk of ['Nghe bài viết', 'Chuyến thăm đầu tiên sau 24 năm', 'Tôi nghĩ cuộc tập trận', 'BẢO ANH', 'Giá vàng', 'Giấy phép']) assert.ok(!r.text.includes(junk), junk);
+  assert.deepEqual([r.published.date, r.published.time, r.published.origin], ['2024-09-02', '10:30', 'dateline']);
+  assert.equal(r.outlet?.domain, 'tuoitre.vn');
+});

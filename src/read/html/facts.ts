@@ -25,9 +25,21 @@ const OPEN_ROLES = new Set(['text', 'body', 'lede']);
 
 /** Lines the markup marks as the title or a figure caption keep that role. */
 export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
-  const lineAt = new Map(page.lines.map((l) => [`${l.line}:${l.column}`, l]));
+  // a segment is a piece of a page line: the line that starts at or before it on its source line
+  const byLine = new Map<number, SavedPage['lines']>();
+  for (const l of page.lines) byLine.set(l.line, [...(byLine.get(l.line) ?? []), l]);
+  const lineAt = { get: (key: string): SavedPage['lines'][number] | undefined => {
+    const [line, column] = key.split(':').map(Number) as [number, number];
+    let best: SavedPage['lines'][number] | undefined;
+    for (const l of byLine.get(line) ?? []) if (l.column <= column && (!best || l.column > best.column)) best = l;
+    return best;
+  } };
+  const hasLede = segments.some((s) => s.role === 'lede');
+  const ledeSeg = hasLede ? undefined : segments.find((s) => OPEN_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.ledeHint && s.text.length >= 40);
   const closing = new Set([...segments].reverse().filter((s) => lineAt.get(`${s.line}:${s.column}`)?.kind !== 'title').slice(0, SIGNATURE_LINES));
   return segments.map((s) => {
+    // the standfirst the markup names ("sapo", "lead"…), when the text rules found none
+    if (s === ledeSeg) return { ...s, role: 'lede', ruleId: 'html-sapo' };
     // one of the page's last lines, short and set apart (bold, or aligned right), naming a person: its byline
     if (closing.has(s) && SIGNATURE_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.setApart && s.text.split(' ').length <= 5 && NAME_PART_RE.test(s.text)) {
       // a pen name of one word ("Trung") is a signature here, where the markup sets it apart

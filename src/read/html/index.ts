@@ -16,7 +16,7 @@ export const HTML_FILE_RE = /\.html?$/iu;
 export const isHtmlFile = (name: string): boolean => HTML_FILE_RE.test(name);
 
 export interface SavedPage {
-  lines: (Segment & Pick<StoryLine, 'kind' | 'inStory' | 'setApart'>)[];
+  lines: (Segment & Pick<StoryLine, 'kind' | 'inStory' | 'setApart' | 'ledeHint'>)[];
   metadata: PageMetadata;
   /** the visible headline, or the page's own title without its site suffix */
   title: string | null;
@@ -63,7 +63,7 @@ export function readSavedPage(html: string, lineOffset: number): SavedPage {
   const story = extractStory(tree, metadata.titles, ownHost);
   const title = story.titleBlock?.text ?? (metadata.titles[0] ? bareTitle(metadata.titles[0]) : null);
   return {
-    lines: story.lines.map((l) => ({ text: l.text, kind: l.kind, inStory: l.inStory, setApart: l.setApart, line: l.line + lineOffset, column: l.column })),
+    lines: story.lines.map((l) => ({ text: l.text, kind: l.kind, inStory: l.inStory, setApart: l.setApart, ledeHint: l.ledeHint, line: l.line + lineOffset, column: l.column })),
     metadata,
     title,
     ownHost,

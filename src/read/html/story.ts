@@ -21,7 +21,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Class and id words, checked when loaded (a data file, like the registry's). */
-const hintsFile = z.object({ positive: z.array(z.string()), negative: z.array(z.string()), drop: z.array(z.string()) });
+const words = z.array(z.string().regex(/^[a-z0-9]+$/u));
+const hintsFile = z.object({ positive: words, negative: words, drop: words, dropJoined: words, lede: words, author: words });
 const hints = hintsFile.parse(JSON.parse(readFileSync(new URL('./blockHints.json', import.meta.url), 'utf8')));
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption' | 'row' | 'text';
@@ -34,6 +35,10 @@ export interface Block {
   linkChars: number;
   /** holds a link to the author (rel="author", an "author" class) or to another site: a byline's link, not navigation */
   creditLink: boolean;
+  /** characters inside an element with a "drop" class word (comments, related, breadcrumb…), inline ones included */
+  dropChars: number;
+  /** the depth (index in `path`) of the outermost such element */
+  dropAt: number;
   /** characters set in bold, a <font size> or a heading: a headline set by hand on old pages */
   strongChars: number;
   /** open elements when the block ended, outermost first */
@@ -47,8 +52,10 @@ export interface StoryLine {
   kind: BlockKind | 'title';
   /** inside the story's containers, or around them (title, dateline, byline) */
   inStory: boolean;
-  /** set apart: all in bold, or aligned right (a byline's look) */
+  /** set apart: all in bold, aligned right, or in an "author" class (a byline's look) */
   setApart: boolean;
+  /** in a "sapo", "lead", "summary"… class: the standfirst */
+  ledeHint: boolean;
   line: number;
   column: number;
 }
@@ -68,6 +75,7 @@ const STRONG = new Set(['b', 'strong', 'font', 'big', 'h1', 'h2', 'h3']);
 const POSITIVE = new Set(hints.positive);
 const NEGATIVE = new Set(hints.negative);
 const DROP = new Set(hints.drop);
+const LEDE_WORDS = new Set(hints.lede);
 
 const isHidden = (el: Element): boolean => {
   if (el.properties['hidden'] !== undefined && el.properties['hidden'] !== false) return true;
@@ -121,7 +129,7 @@ function chromeReason(el: Element, facts: Facts): string | null {
   return null;
 }
 
-const AUTHOR_WORDS = new Set(['author', 'authors', 'byline', 'tacgia', 'writer']);
+const AUTHOR_WORDS = new Set(hints.author);
 
 function isCreditLink(a: Element, parent: Element | undefined, siteHost: string | null): boolean {
   if (/\bauthor\b/iu.test(attr(a, 'rel') ?? '')) return true;
@@ -144,6 +152,9 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
   let strongDepth = 0;
   let strongChars = 0;
   let creditLink = false;
+  let dropChars = 0;
+  let dropAt = Infinity;
+  const dropOpen: number[] = [];
   let start: { line: number; column: number } | null = null;
   let rowMode = 0;
   const flush = (): void => {
@@ -161,12 +172,14 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
         if (t === 'tr' && rowMode) { kind = 'row'; break; }
         if (t === 'p') { kind = 'paragraph'; break; }
       }
-      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), creditLink, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
+      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), creditLink, dropChars: Math.min(dropChars, text.length), dropAt, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     buf = '';
     linkChars = 0;
     strongChars = 0;
     creditLink = false;
+    dropChars = 0;
+    dropAt = Infinity;
     start = null;
   };
   type Step = { node: Nodes; exit?: Element };
@@ -177,6 +190,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
       const el = step.exit;
       if (el.tagName === 'a') anchorDepth--;
       if (STRONG.has(el.tagName)) strongDepth--;
+      if (dropOpen.at(-1) === open.length - 1) dropOpen.pop();
       const rowLike = el.tagName === 'tr' && rowMode > 0;
       if (BLOCK.has(el.tagName) && !(rowMode && (el.tagName === 'td' || el.tagName === 'th'))) flush();
       else if (rowMode && (el.tagName === 'td' || el.tagName === 'th')) buf += ' – ';
@@ -190,6 +204,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
       buf += node.value;
       if (anchorDepth > 0) linkChars += collapse(node.value).length;
       if (strongDepth > 0) strongChars += collapse(node.value).length;
+      if (dropOpen.length) { dropChars += collapse(node.value).length; dropAt = Math.min(dropAt, dropOpen[0]!); }
       continue;
     }
     if (node.type !== 'element') continue;
@@ -215,6 +230,7 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
       if (isCreditLink(el, open[open.length - 1], siteHost)) creditLink = true;
     }
     if (STRONG.has(el.tagName)) strongDepth++;
+    if (dropWord(el)) dropOpen.push(open.length);
     open.push(el);
     stack.push({ node: el, exit: el });
     for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]! });
@@ -247,7 +263,12 @@ function classWeight(el: Element): number {
   return w;
 }
 
-const dropWord = (el: Element): boolean => classTokens(el).some((t) => DROP.has(t));
+const dropWord = (el: Element): boolean => {
+  const tokens = classTokens(el);
+  if (tokens.some((t) => DROP.has(t))) return true;
+  const joined = tokens.join('');
+  return hints.dropJoined.some((w) => joined.includes(w));
+};
 
 const containerOf = (path: readonly Element[], from = path.length - 1): number => {
   for (let i = from; i >= 0; i--) if (CONTAINER.has(path[i]!.tagName)) return i;
@@ -351,7 +372,7 @@ export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[
 }
 
 function isSetApart(b: Block): boolean {
-  return b.strongChars >= b.text.length * 0.9 || b.path.slice(-3).some((el) => /^right$/iu.test(attr(el, 'align') ?? '') || /text-align:\s*right/iu.test(attr(el, 'style') ?? ''));
+  return b.strongChars >= b.text.length * 0.9 || b.path.slice(-2).some((el) => classTokens(el).some((t) => AUTHOR_WORDS.has(t))) || b.path.slice(-3).some((el) => /^right$/iu.test(attr(el, 'align') ?? '') || /text-align:\s*right/iu.test(attr(el, 'style') ?? ''));
 }
 
 function isInside(b: Block, set: ReadonlySet<Element>): boolean {
@@ -376,7 +397,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
       if (!inStory[i]) continue;
       const b = blocks[i]!;
       const storyAt = b.path.findIndex((el) => story.has(el));
-      const junkBox = b.path.slice(storyAt + 1).some((el) => dropWord(el));
+      const junkBox = b.path.slice(storyAt + 1).some((el) => dropWord(el)) || (b.dropChars >= b.text.length / 2 && b.dropAt > storyAt);
       if (junkBox) why.set(i, 'html-related-or-comments');
       else if (linkDensity(b) > 0.5) why.set(i, 'html-link-list');
       else keep.set(i, b.kind);
@@ -396,7 +417,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
     for (let i = headerFrom + 1; i < first; i++) {
       const b = blocks[i]!;
       // a short link here is often the author's ("Long Trần - Theo Trí Thức Trẻ"); the text rules tell it from a breadcrumb
-      if ((linkDensity(b) > 0.5 && !(b.creditLink && b.text.split(' ').length <= HEADER_LINK_WORDS)) || b.path.some(dropWord)) continue;
+      if ((linkDensity(b) > 0.5 && !(b.creditLink && b.text.split(' ').length <= HEADER_LINK_WORDS)) || b.path.some(dropWord) || b.dropChars >= b.text.length / 2) continue;
       gap.push(i);
     }
     for (const i of gap.slice(-12)) keep.set(i, blocks[i]!.kind);
@@ -418,7 +439,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
   }
   const lines: StoryLine[] = [];
   // the title first, then the rest in page order
-  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', inStory: false, setApart: true, line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
+  if (titleAt >= 0) lines.push({ text: blocks[titleAt]!.text, kind: 'title', inStory: false, setApart: true, ledeHint: false, line: blocks[titleAt]!.line, column: blocks[titleAt]!.column });
   let run: { text: string[]; reason: string } | null = null;
   const closeRun = (): void => {
     if (run) removed.push({ text: run.text.join(' · '), reason: run.reason });
@@ -428,7 +449,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
     const kind = keep.get(i);
     if (kind && i !== titleAt) {
       closeRun();
-      lines.push({ text: b.text, kind, inStory: inStory[i]!, setApart: isSetApart(b), line: b.line, column: b.column });
+      lines.push({ text: b.text, kind, inStory: inStory[i]!, setApart: isSetApart(b), ledeHint: b.path.slice(-3).some((el) => classTokens(el).some((t) => LEDE_WORDS.has(t))), line: b.line, column: b.column });
     } else if (!kind) {
       const reason = why.get(i) ?? (i < (first < 0 ? Infinity : first) ? 'html-before-story' : 'html-after-story');
       if (run && run.reason === reason) run.text.push(b.text);
