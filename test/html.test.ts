@@ -346,3 +346,14 @@ test('a current layout: sapo class → lede, author class → byline, audio play
   assert.deepEqual([r.published.date, r.published.time, r.published.origin], ['2024-09-02', '10:30', 'dateline']);
   assert.equal(r.outlet?.domain, 'tuoitre.vn');
 });
+
+test('a page with no story says so; empty and binary .html files are one clear error each', () => {
+  const r = parseHtmlArticle('<html><head><title>Chỉ có tiêu đề của trang</title><script>var a = 1;</script></head><body></body></html>').record!;
+  assert.equal(r.title, 'Chỉ có tiêu đề của trang');
+  assert.ok(r.warnings.some((w) => w.includes('no article text found in the page')));
+  for (const [bytes, rule] of [[new Uint8Array(), 'read/empty'], [Buffer.from([0, 1, 2, 3, 0x62]), 'read/binary']] as const) {
+    const res = parseHtmlArticle(bytes);
+    assert.equal(res.record, null);
+    assert.deepEqual(res.findings.map((f) => f.ruleId), [rule]);
+  }
+});

@@ -61,6 +61,7 @@ export function readSavedPage(html: string, lineOffset: number): SavedPage {
   const metadata = readMetadata(tree);
   const ownHost = commonLinkHost(tree);
   const story = extractStory(tree, metadata.titles, ownHost);
+  if (!story.lines.some((l) => l.kind !== 'title')) notes.push('no article text found in the page (a saved article page has its story in the markup)');
   const title = story.titleBlock?.text ?? (metadata.titles[0] ? bareTitle(metadata.titles[0]) : null);
   return {
     lines: story.lines.map((l) => ({ text: l.text, kind: l.kind, inStory: l.inStory, setApart: l.setApart, ledeHint: l.ledeHint, line: l.line + lineOffset, column: l.column })),
