@@ -357,3 +357,15 @@ test('a page with no story says so; empty and binary .html files are one clear e
     assert.deepEqual(res.findings.map((f) => f.ruleId), [rule]);
   }
 });
+
+test('an author linked to their page and a source linked off-site stay for the byline rules; a related section does not', () => {
+  const r = parseArticle({ sourceFile: 'author-link-layout.html', bytes: readFileSync('test/fixtures/html/author-link-layout.html') }).record!;
+  assert.deepEqual(r.authors, ['Minh Phương']);
+  assert.deepEqual(r.agencies, ['TASS', 'Reuters']);
+  assert.equal(r.lede, 'Tổng thống Nga Vladimir Putin đã tới Bình Nhưỡng trong chuyến thăm đầu tiên sau 24 năm.');
+  assert.equal(r.text.split('\n\n').length, 3);
+  assert.ok(!r.text.includes('Bình Nhưỡng đã treo cờ') && !r.text.includes('Tin liên quan'));
+  // an off-site link inside the story is an advertiser's more often than a source's: not kept
+  const ad = readFileSync('test/fixtures/html/author-link-layout.html', 'utf8').replace('<p>Nhà lãnh đạo', '<p><a href="https://quangcao.example.com/x">Mua ngay giảm giá</a></p><p>Nhà lãnh đạo');
+  assert.ok(!parseHtmlArticle(ad).record!.text.includes('Mua ngay'));
+});

@@ -33,8 +33,10 @@ export interface Block {
   /** heading level 1–6 */
   level?: number;
   linkChars: number;
-  /** holds a link to the author (rel="author", an "author" class) or to another site: a byline's link, not navigation */
-  creditLink: boolean;
+  /** holds a link to the author (rel="author", an "author" class): a byline's link, not navigation */
+  authorLink: boolean;
+  /** holds a link to another site (a source's, or an advertiser's) */
+  offsiteLink: boolean;
   /** characters inside an element with a "drop" class word (comments, related, breadcrumb…), inline ones included */
   dropChars: number;
   /** the depth (index in `path`) of the outermost such element */
@@ -131,9 +133,12 @@ function chromeReason(el: Element, facts: Facts): string | null {
 
 const AUTHOR_WORDS = new Set(hints.author);
 
-function isCreditLink(a: Element, parent: Element | undefined, siteHost: string | null): boolean {
+function isAuthorLink(a: Element, parent: Element | undefined): boolean {
   if (/\bauthor\b/iu.test(attr(a, 'rel') ?? '')) return true;
-  if ([a, parent].some((el) => el && classTokens(el).some((t) => AUTHOR_WORDS.has(t)))) return true;
+  return [a, parent].some((el) => el && classTokens(el).some((t) => AUTHOR_WORDS.has(t)));
+}
+
+function isOffsiteLink(a: Element, siteHost: string | null): boolean {
   if (!siteHost) return false;
   try {
     const host = new URL(attr(a, 'href') ?? '').hostname.toLowerCase().replace(/^www\./u, '');
@@ -151,7 +156,8 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
   let anchorDepth = 0;
   let strongDepth = 0;
   let strongChars = 0;
-  let creditLink = false;
+  let authorLink = false;
+  let offsiteLink = false;
   let dropChars = 0;
   let dropAt = Infinity;
   const dropOpen: number[] = [];
@@ -172,12 +178,13 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
         if (t === 'tr' && rowMode) { kind = 'row'; break; }
         if (t === 'p') { kind = 'paragraph'; break; }
       }
-      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), creditLink, dropChars: Math.min(dropChars, text.length), dropAt, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
+      blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), authorLink, offsiteLink, dropChars: Math.min(dropChars, text.length), dropAt, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     buf = '';
     linkChars = 0;
     strongChars = 0;
-    creditLink = false;
+    authorLink = false;
+    offsiteLink = false;
     dropChars = 0;
     dropAt = Infinity;
     start = null;
@@ -227,7 +234,8 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
     if (el.tagName === 'tr' && !el.children.some((c) => c.type === 'element' && facts.get(c)?.blockInside)) rowMode++;
     if (el.tagName === 'a') {
       anchorDepth++;
-      if (isCreditLink(el, open[open.length - 1], siteHost)) creditLink = true;
+      if (isAuthorLink(el, open[open.length - 1])) authorLink = true;
+      else if (isOffsiteLink(el, siteHost)) offsiteLink = true;
     }
     if (STRONG.has(el.tagName)) strongDepth++;
     if (dropWord(el)) dropOpen.push(open.length);
@@ -327,8 +335,9 @@ function pickStory(blocks: readonly Block[]): Set<Element> {
   return story;
 }
 
-/** a link in the lines between the title and the story is kept when it is this short */
+/** a credit link (author, another site) is kept as a line when it is this short */
 const HEADER_LINK_WORDS = 10;
+const OFFSITE_LINK_WORDS = 6;
 const DATE_LIKE = /(?<!\d)(?:\d{1,2}\s*\/\s*\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})(?!\d)|tháng\s+\d{1,2}(?!\d)/iu;
 
 function normTitle(s: string): string {
@@ -371,6 +380,16 @@ export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[
   return null;
 }
 
+/**
+ * A short line whose link is an author's page (or, around the story, a very short one to another site:
+ * "Theo Reuters"): a byline or a source, for the text rules to read. Inside the story an off-site link
+ * line is more often an advertiser's.
+ */
+const isCreditLine = (b: Block, aroundStory: boolean): boolean => {
+  const words = b.text.split(' ').filter((w) => /\p{L}/u.test(w)).length;
+  return (b.authorLink && words <= HEADER_LINK_WORDS) || (aroundStory && b.offsiteLink && words <= OFFSITE_LINK_WORDS);
+};
+
 function isSetApart(b: Block): boolean {
   return b.strongChars >= b.text.length * 0.9 || b.path.slice(-2).some((el) => classTokens(el).some((t) => AUTHOR_WORDS.has(t))) || b.path.slice(-3).some((el) => /^right$/iu.test(attr(el, 'align') ?? '') || /text-align:\s*right/iu.test(attr(el, 'style') ?? ''));
 }
@@ -399,7 +418,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
       const storyAt = b.path.findIndex((el) => story.has(el));
       const junkBox = b.path.slice(storyAt + 1).some((el) => dropWord(el)) || (b.dropChars >= b.text.length / 2 && b.dropAt > storyAt);
       if (junkBox) why.set(i, 'html-related-or-comments');
-      else if (linkDensity(b) > 0.5) why.set(i, 'html-link-list');
+      else if (linkDensity(b) > 0.5 && !isCreditLine(b, false)) why.set(i, 'html-link-list');
       else keep.set(i, b.kind);
     }
   }
@@ -417,7 +436,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
     for (let i = headerFrom + 1; i < first; i++) {
       const b = blocks[i]!;
       // a short link here is often the author's ("Long Trần - Theo Trí Thức Trẻ"); the text rules tell it from a breadcrumb
-      if ((linkDensity(b) > 0.5 && !(b.creditLink && b.text.split(' ').length <= HEADER_LINK_WORDS)) || b.path.some(dropWord) || b.dropChars >= b.text.length / 2) continue;
+      if ((linkDensity(b) > 0.5 && !isCreditLine(b, true)) || b.path.some(dropWord) || b.dropChars >= b.text.length / 2) continue;
       gap.push(i);
     }
     for (const i of gap.slice(-12)) keep.set(i, blocks[i]!.kind);
@@ -433,7 +452,7 @@ export function extractStory(tree: Root, metaTitles: readonly string[], siteHost
   if (last >= 0) {
     for (let i = last + 1, n = 0; i < blocks.length && n < 3; i++, n++) {
       const b = blocks[i]!;
-      if (linkDensity(b) > 0.3 || b.kind === 'heading' || b.text.length > 80 || b.path.some(dropWord)) break;
+      if ((linkDensity(b) > 0.3 && !isCreditLine(b, true)) || b.kind === 'heading' || b.text.length > 80 || b.path.some(dropWord)) break;
       keep.set(i, b.kind);
     }
   }
