@@ -369,3 +369,13 @@ test('an author linked to their page and a source linked off-site stay for the b
   const ad = readFileSync('test/fixtures/html/author-link-layout.html', 'utf8').replace('<p>Nhà lãnh đạo', '<p><a href="https://quangcao.example.com/x">Mua ngay giảm giá</a></p><p>Nhà lãnh đạo');
   assert.ok(!parseHtmlArticle(ad).record!.text.includes('Mua ngay'));
 });
+
+test('a short block in a caption or image class under a picture is a caption; a long paragraph in such a class is not', () => {
+  const table = '<table class="tplCaption"><tr><td><img src="a.jpg"></td></tr><tr><td><p class="Image">Hiện trường vụ tai nạn trên đường Cách Mạng Tháng Tám</p></td></tr></table>';
+  const r = parseHtmlArticle(page('', story(table))).record!;
+  assert.ok(r.captions.some((c) => c.text === 'Hiện trường vụ tai nạn trên đường Cách Mạng Tháng Tám'));
+  assert.ok(!r.text.includes('Hiện trường vụ tai nạn'));
+  const longText = 'Phóng viên có mặt tại hiện trường cho biết, lực lượng chức năng đã phong tỏa toàn bộ khu vực, phân luồng giao thông và đưa các nạn nhân đi cấp cứu. Nhiều người dân hiếu kỳ kéo đến xem khiến đoạn đường này ùn tắc kéo dài, cảnh sát phải điều thêm lực lượng tới hỗ trợ. Vụ việc đang được điều tra làm rõ.';
+  const long = `<div class="image-story"><p>${longText}</p></div>`;
+  assert.ok(parseHtmlArticle(page('', story(long))).record!.text.includes(longText));
+});

@@ -50,7 +50,7 @@ export function withPageKinds(segments: Classified[], page: SavedPage): Classifi
     const kind = line?.kind;
     // a paragraph of the story's own container is not a teaser, whatever its place among the lines
     if (s.role === 'teaser' && line?.inStory && (((kind === 'row' || kind === 'item') && s.text.length >= 10) || (kind === 'paragraph' && s.text.length >= STORY_PARAGRAPH_CHARS))) return { ...s, role: 'body', ruleId: 'html-story-paragraph' };
-    if (kind === 'caption' && OPEN_ROLES.has(s.role)) return { ...s, role: 'caption', ruleId: 'html-figcaption', captionText: s.text, credit: null };
+    if (kind === 'caption' && (OPEN_ROLES.has(s.role) || s.role === 'teaser')) return { ...s, role: 'caption', ruleId: 'html-figcaption', captionText: s.text, credit: null };
     if (kind === 'title' && OPEN_ROLES.has(s.role) && !segments.some((o) => o.role === 'title')) return { ...s, role: 'title', ruleId: 'html-title' };
     return s;
   });

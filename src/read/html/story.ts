@@ -22,7 +22,7 @@ import { z } from 'zod';
 
 /** Class and id words, checked when loaded (a data file, like the registry's). */
 const words = z.array(z.string().regex(/^[a-z0-9]+$/u));
-const hintsFile = z.object({ positive: words, negative: words, drop: words, dropJoined: words, lede: words, author: words });
+const hintsFile = z.object({ positive: words, negative: words, drop: words, dropJoined: words, lede: words, author: words, caption: words });
 const hints = hintsFile.parse(JSON.parse(readFileSync(new URL('./blockHints.json', import.meta.url), 'utf8')));
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption' | 'row' | 'text';
@@ -78,6 +78,9 @@ const POSITIVE = new Set(hints.positive);
 const NEGATIVE = new Set(hints.negative);
 const DROP = new Set(hints.drop);
 const LEDE_WORDS = new Set(hints.lede);
+const CAPTION_WORDS = new Set(hints.caption);
+/** a caption is short */
+const CAPTION_MAX_CHARS = 300;
 
 const isHidden = (el: Element): boolean => {
   if (el.properties['hidden'] !== undefined && el.properties['hidden'] !== false) return true;
@@ -178,6 +181,8 @@ function textBlocks(tree: Root, facts: Map<Element, Facts>, removed: Story['remo
         if (t === 'tr' && rowMode) { kind = 'row'; break; }
         if (t === 'p') { kind = 'paragraph'; break; }
       }
+      // a short block in a "caption"/"image" class (old pages put pictures and captions in tables)
+      if ((kind === 'paragraph' || kind === 'text' || kind === 'row') && text.length <= CAPTION_MAX_CHARS && open.slice(-3).some((el) => classTokens(el).some((t) => CAPTION_WORDS.has(t)))) kind = 'caption';
       blocks.push({ text, kind, ...(level ? { level } : {}), linkChars: Math.min(linkChars, text.length), authorLink, offsiteLink, dropChars: Math.min(dropChars, text.length), dropAt, strongChars: Math.min(strongChars, text.length), path: [...open], line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     buf = '';
