@@ -379,3 +379,8 @@ test('a short block in a caption or image class under a picture is a caption; a 
   const long = `<div class="image-story"><p>${longText}</p></div>`;
   assert.ok(parseHtmlArticle(page('', story(long))).record!.text.includes(longText));
 });
+
+test('title: the <h1> nearest above the story, not a site name set in an <h1> at the top', () => {
+  const r = parseHtmlArticle(page('', `<h1 class="site">Báo Điện tử Tin Tức</h1>${story()}`)).record!;
+  assert.equal(r.title, 'Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện');
+});

@@ -379,7 +379,10 @@ export function pickTitle(blocks: readonly Block[], metaTitles: readonly string[
   const whole = new Set(metaTitles.map(normTitle));
   const linked = blocks.find((b) => b.kind === 'heading' && (b.level ?? 9) <= 3 && whole.has(normTitle(b.text)));
   if (linked) return linked;
-  const h1 = candidates.find((b) => b.kind === 'heading' && b.level === 1);
+  // the <h1> nearest above the story (a site may set its name in an <h1> at the top), else the first one
+  const h1s = candidates.filter((b) => b.kind === 'heading' && b.level === 1);
+  const above = storyStart >= 0 ? h1s.filter((b) => blocks.indexOf(b) <= storyStart).at(-1) : undefined;
+  const h1 = above ?? h1s[0];
   if (h1) return h1;
   for (let i = storyStart - 1; i >= 0 && i >= storyStart - 40; i--) if (looksLikeHeadline(blocks[i]!)) return blocks[i]!;
   return null;
