@@ -19,9 +19,10 @@ import type { ArticleRecord } from './record.ts';
 const USAGE = `usage:
   npm run -s archive -- records FILE…   print the article records as one JSON array
   npm run -s archive -- check [DIR]     lint an articles folder (default: articles/)
-  npm run -s archive -- add [FILE | -] [--date D] [--outlet ID] [--url URL] [--title T]
+  npm run -s archive -- add [FILE | - | URL] [--date D] [--outlet ID] [--url URL] [--title T]
                         [--strict] [--force] [--no-build] [--dir articles] [--output _site]
-                                        add an article (a file, or pasted text on stdin)
+                                        add an article (a .txt/.md/.html file, pasted text on stdin,
+                                        or a page downloaded from an http(s) URL)
   npm run -s archive -- list [--year Y] [--outlet ID] [--person NAME] [--warnings] [--dir articles]
                                         the archive as a table, newest first
   npm run -s archive -- show ID|SLUG|FILE [--json] [--dir articles]

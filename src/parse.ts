@@ -12,6 +12,8 @@ import { basename, extname } from 'node:path';
 import { decodeArticleBytes } from './read/decode.ts';
 import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
+import { decodeHtmlBytes, isHtmlFile, readSavedPage, type SavedPage } from './read/html/index.ts';
+import { pageAuthors, pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './read/html/facts.ts';
 import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';
@@ -27,7 +29,7 @@ import { decideOutlets, hostOf, isCopyrightLine, outletAsOf, outletFromCopyright
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
 import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
-import { cutToLength, markdownOverBudget, READ_BUDGET } from './read/budget.ts';
+import { cutToLength, markdownOverBudget, maxFileBytesFor, READ_BUDGET } from './read/budget.ts';
 import { withoutBidiControls } from './read/bidi.ts';
 import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
 
@@ -121,11 +123,13 @@ function parseOneArticle(input: ParseInput): ParseResult {
   const warn = (line: number, column: number, message: string, ruleId: string): void => {
     findings.push({ file, line, column, severity: 'warning', message, ruleId });
   };
-  if (input.bytes.length > READ_BUDGET.maxFileBytes) {
-    findings.push({ file, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${input.bytes.length} bytes; at most ${READ_BUDGET.maxFileBytes})`, ruleId: 'read/too-large' });
+  const html = isHtmlFile(file);
+  const maxBytes = maxFileBytesFor(file);
+  if (input.bytes.length > maxBytes) {
+    findings.push({ file, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${input.bytes.length} bytes; at most ${maxBytes})`, ruleId: 'read/too-large' });
     return { record: null, findings, segments: [] };
   }
-  const decoded = decodeArticleBytes(input.bytes);
+  const decoded = html ? decodeHtmlBytes(input.bytes) : decodeArticleBytes(input.bytes);
   if (!decoded.ok) {
     findings.push({ file, line: 1, column: 1, severity: 'error', message: decoded.reason, ruleId: decoded.ruleId });
     return { record: null, findings, segments: [] };
@@ -138,20 +142,23 @@ function parseOneArticle(input: ParseInput): ParseResult {
   if (fm.findings.some((f) => f.severity === 'error')) return { record: null, findings, segments: [] };
 
   const markdown = /\.(?:md|markdown)$/iu.test(file);
-  const { lines, cut } = toLines(fm.body, fm.lineOffset);
+  // a saved page: its story's lines, and what its markup says (src/read/html/)
+  const page: SavedPage | null = html ? readSavedPage(fm.body, fm.lineOffset) : null;
+  if (page) for (const note of [...('note' in decoded && decoded.note ? [decoded.note] : []), ...page.notes]) warn(1, 1, note, 'html/read');
+  const { lines, cut } = page ? { lines: page.lines, cut: [] } : toLines(fm.body, fm.lineOffset);
   if (markdown) {
     for (const l of lines) {
       const why = markdownOverBudget(l.text);
       if (why) warn(l.line, l.column, `read as plain text, not Markdown: ${why}`, 'read/markdown-budget');
     }
   }
-  const segments = classifyLines(lines, { markdown });
+  const segments = page ? withPageKinds(classifyLines(lines), page) : classifyLines(lines, { markdown });
   const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
 
   // ---- URL ----
   const sources = by('source');
   const pageSource = sources.find((s) => outletRegistry.byHost(hostOf(s.url!) ?? '')) ?? sources[0];
-  const url = fm.data.url ?? pageSource?.url ?? null;
+  const url = fm.data.url ?? page?.metadata.canonical ?? page?.metadata.pageUrl ?? pageSource?.url ?? null;
 
   // ---- outlet evidence ----
   const evidence: OutletEvidence[] = [];
@@ -168,7 +175,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
     const host = hostOf(url);
     const known = host ? outletRegistry.byHost(host) : undefined;
     const label = pageSource && pageSource.url === url ? /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(pageSource.text)?.[1] : undefined;
-    if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, label && !outletFromText(label) ? label : undefined), pageSource?.line ?? 1);
+    const name = label && !outletFromText(label) ? label : page && host ? pageOutletName(page, host.replace(/^www\./u, '')) : undefined;
+    if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, name), pageSource?.line ?? 1);
   }
   const unknownFromPage: { outlet: NonNullable<ArticleRecord['outlet']>; line: number; column: number }[] = [];
   for (const s of segments) {
@@ -195,6 +203,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
       for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n) ? null : outletFromText(n), s.line);
     }
   }
+  if (page) evidence.push(...pageOutletEvidence(page));
   const decided = decideOutlets(evidence);
   const { originalOutlet } = decided;
   const named = unknownFromPage.find((u) => u.outlet.id === decided.outlet?.id);
@@ -216,6 +225,9 @@ function parseOneArticle(input: ParseInput): ParseResult {
   if (fm.data.title) {
     title = fm.data.title;
     titleOrigin = 'front-matter';
+  } else if (page?.title) {
+    title = page.title;
+    titleOrigin = 'heading';
   } else if (titleSeg) {
     title = withoutPipe(splitTitleSuffix(titleSeg.text).title);
     titleOrigin = 'heading';
@@ -249,6 +261,10 @@ function parseOneArticle(input: ParseInput): ParseResult {
     published = toPublished(dateline.date.parts, 'dateline');
     if (dateline.date.parts.hour === null) published.time = null;
   }
+  if (page) {
+    const fromPage = pageDate(page, published, warn);
+    if (fromPage) published = fromPage;
+  }
   if (published.origin === 'none' && url) {
     const m = dateFromUrl(url);
     if (m) {
@@ -272,7 +288,8 @@ function parseOneArticle(input: ParseInput): ParseResult {
   }
 
   // ---- authors, agencies ----
-  const authors = fm.data.authors ?? unique(by('byline').flatMap((s) => s.names ?? []));
+  const bylineNames = unique(by('byline').flatMap((s) => s.names ?? []));
+  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : pageAuthors(page));
   const agencyOrder: { line: number; name: string }[] = [];
   for (const s of segments) {
     if (s.role === 'credit') {
@@ -304,6 +321,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
 
   const removed = [
     ...cut.map((t) => ({ text: t, reason: 'html' })),
+    ...(page?.removed ?? []),
     ...segments.filter((s) => REMOVED_ROLES.has(s.role as never)).map((s) => ({ text: s.text, reason: s.role })),
   ];
 

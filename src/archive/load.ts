@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { READ_BUDGET } from '../read/budget.ts';
+import { maxFileBytesFor } from '../read/budget.ts';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
@@ -192,8 +192,9 @@ export async function scanArchive(dir: string): Promise<ArchiveScan> {
       // and one too large is refused unread
       const st = statSync(f.path);
       if (!st.isFile()) return { error: { file: f.rel, line: 1, column: 1, severity: 'warning', message: 'not a regular file; skipped', ruleId: 'read/not-a-file' } };
-      if (st.size > READ_BUDGET.maxFileBytes) {
-        return { error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${st.size} bytes; at most ${READ_BUDGET.maxFileBytes})`, ruleId: 'read/too-large' } };
+      const maxBytes = maxFileBytesFor(f.rel);
+      if (st.size > maxBytes) {
+        return { error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${st.size} bytes; at most ${maxBytes})`, ruleId: 'read/too-large' } };
       }
       const bytes = readFileSync(f.path);
       const key = cacheKey(version, f.rel, bytes);

@@ -20,6 +20,8 @@ import { readRequest, type Output } from './output.ts';
 import { findDuplicate } from './similarity.ts';
 import { summarize } from './summary.ts';
 import { UsageError } from './args.ts';
+import { fetchPage, isPageUrl, savedPageBytes } from './fetchPage.ts';
+import { decodeHtmlBytes, isHtmlFile } from '../read/html/index.ts';
 import { acquireLock, LockBusy } from '../lock.ts';
 
 /** the lock of an articles folder while an add checks for duplicates and saves (hidden: never read as an article) */
@@ -27,7 +29,7 @@ export const ADD_LOCK = '.add.lock';
 const ADD_LOCK_WAIT_MS = 60_000;
 
 export interface AddOptions {
-  /** a file path, or "-" for standard input */
+  /** a file path, "-" for standard input, or the http(s) URL of a page to download */
   source: string;
   flags: FrontMatterFlags;
   strict: boolean;
@@ -48,7 +50,8 @@ function display(path: string): string {
   return path.split('\\').join('/');
 }
 
-export function articleExtension(source: string): '.txt' | '.md' {
+export function articleExtension(source: string): '.txt' | '.md' | '.html' {
+  if (isPageUrl(source) || isHtmlFile(source)) return '.html';
   return /^\.(?:md|markdown)$/i.test(extname(source)) ? '.md' : '.txt';
 }
 
@@ -72,12 +75,17 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
     const problem = flagProblem(key, value);
     if (problem) throw new UsageError(problem);
   }
-  const label = options.source === '-' ? '<stdin>' : display(options.source);
+  const label = options.source === '-' ? '<stdin>' : isPageUrl(options.source) ? options.source : display(options.source);
   const fail = (message: string): number => (io.err(`${label}: ${message}`), 1);
 
-  const read = await readRequest(options.source, options.stdin);
+  const fromUrl = isPageUrl(options.source);
+  const fetched = fromUrl ? await fetchPage(options.source) : await readRequest(options.source, options.stdin);
+  if (!fetched.ok) return fail(fetched.reason);
+  // a saved page is kept as UTF-8 (its charset declaration rewritten), so front matter can go on top
+  const read = !fromUrl && isHtmlFile(options.source) && Object.keys(options.flags).length ? savedPageBytes(fetched.bytes, null, null) : fetched;
   if (!read.ok) return fail(read.reason);
-  const decoded = decodeArticleBytes(read.bytes);
+  const isPage = fromUrl || isHtmlFile(options.source);
+  const decoded = isPage ? decodeHtmlBytes(read.bytes) : decodeArticleBytes(read.bytes);
   if (!decoded.ok) return fail(decoded.reason);
   const hasFlags = Object.keys(options.flags).length > 0;
   const bytes = hasFlags ? Buffer.from(withFrontMatter(decoded.text, options.flags), 'utf8') : read.bytes;

@@ -7,6 +7,9 @@
 export const READ_BUDGET = {
   /** an article file larger than this is refused (real articles are under 100 KB) */
   maxFileBytes: 1024 * 1024,
+  /** a saved web page (.html/.htm) larger than this is refused: pages carry scripts, styles and
+   *  inline data around the story (real saved pages: 30–600 KB); the same cap as `add URL`'s download */
+  maxHtmlFileBytes: 10 * 1024 * 1024,
   /** nested Markdown containers (">", "-", "1.") at a line's start read as Markdown */
   maxMarkdownNesting: 16,
   /** "[" and "]" in one Markdown line (link matching is quadratic in them) */
@@ -22,6 +25,11 @@ export const READ_BUDGET = {
   /** a value quoted in a message */
   maxQuotedChars: 80,
 } as const;
+
+/** The size cap of an input file, by its kind (a saved page may be larger than a text). */
+export function maxFileBytesFor(file: string): number {
+  return /\.html?$/iu.test(file) ? READ_BUDGET.maxHtmlFileBytes : READ_BUDGET.maxFileBytes;
+}
 
 const CONTAINER_RE = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*/u;
 

@@ -23,6 +23,8 @@ export interface RealPageExpectation {
   people?: string[];
   not_people?: string[];
   skip_url?: boolean;
+  /** the page's canonical link, where its HTML has one: what a saved page's url is checked against */
+  canonical_url?: string | null;
 }
 
 export interface RealPageCheck { field: string; ok: boolean; got: unknown; want: unknown }
@@ -38,7 +40,9 @@ const agencySet = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => 
 const sameSet = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 const count = (hay: string, needle: string): number => (needle ? hay.split(needle).length - 1 : 0);
 
-export function scoreRealPage(r: ArticleRecord, e: RealPageExpectation): RealPageCheck[] {
+/** The checks of one record: of a copied page ("text", url against `url`) or of a saved one ("html",
+ *  url against the canonical link, where the page has one). */
+export function scoreRealPage(r: ArticleRecord, e: RealPageExpectation, mode: 'text' | 'html' = 'text'): RealPageCheck[] {
   const rows: RealPageCheck[] = [];
   const row = (field: string, ok: boolean, got: unknown, want: unknown): void => { rows.push({ field, ok, got, want }); };
   const caps = r.captions.map((c) => c.text ?? '').join(' ');
@@ -52,7 +56,8 @@ export function scoreRealPage(r: ArticleRecord, e: RealPageExpectation): RealPag
   row('outlet_domain', dom === (e.outlet_domain ?? ''), dom, e.outlet_domain);
   const gotAuthors = new Set(r.authors.map((a) => norm(a).toLowerCase()));
   row('authors', sameSet(gotAuthors, new Set(e.authors.map((a) => norm(a).toLowerCase()))), [...gotAuthors], e.authors);
-  if (!e.skip_url) row('url', r.url === e.url, r.url, e.url);
+  if (mode === 'text' && !e.skip_url) row('url', r.url === e.url, r.url, e.url);
+  if (mode === 'html' && e.canonical_url) row('url', r.url === e.canonical_url, r.url, e.canonical_url);
   row('agencies', sameSet(agencySet(r.agencies), agencySet(e.agencies)), r.agencies, e.agencies);
   e.must_contain.forEach((s, i) => row(`contains[${i}]`, text.includes(norm(s)), '', s));
   e.must_not_contain.forEach((s, i) => row(`junk_free[${i}]`, !prose.includes(norm(s)), '', s));
