@@ -243,7 +243,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable }] = await Promise.all([
+  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable, textStart }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
   const staging = `${output}.building-${process.pid}`;
@@ -294,10 +294,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     progress('dữ liệu trang', 0, loaded.records.length);
     const folded = foldCopies(loaded.records, loaded.derived);
     const searchRecords = loaded.records.map(searchable);
-    // Folded: from here on the site reads only the start of each text (summaries, search), which is
-    // the search text (textStart), and the derived part (topics, key events). At 100,000 articles
+    // Folded, and the whole texts sent to the search: from here on the site reads only the start of
+    // each text (summaries, textStart) and the derived part (topics, key events). At 100,000 articles
     // the whole texts are a gigabyte.
-    if (loaded.derived) loaded.records.forEach((r, i) => { r.text = searchRecords[i]!.text; });
+    if (loaded.derived) loaded.records.forEach((r) => { r.text = textStart(r.text); });
     search = searchWorker.run({
       siteDir: staging, records: searchRecords, pathPrefix,
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),

@@ -186,6 +186,8 @@ export interface SiteData {
   updated: string | null;
   timeline: TimelineYear[];
   undated: { count: number; url: string };
+  /** every person's and place's page (the search page's names, templates/search-names.11ty.ts); not paginated, so always whole */
+  entityLinks: { person: Link[]; place: Link[] };
   listPages: ListPage[];
   indexPages: IndexPage[];
   // [stories/topics/timeline]
@@ -798,6 +800,10 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     updated: feed[0]?.iso ?? null,
     timeline,
     undated: { count: undatedRefs.length, url: PATHS.undated },
+    entityLinks: {
+      person: [...peopleGroups.values()].map((g) => personLink(g.name)),
+      place: [...placeGroups.values()].map((g) => placeLink(g.name)),
+    },
     listPages,
     indexPages,
     topicPages,
