@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildSite } from '../src/build.ts';
 import { articleRecord } from './support/records.ts';
 import { aliasTable, entityTerms, extraTerms, foldAscii, indexedBody, indexedText, matchKey, searchContent, searchDocument, type AliasTables } from '../src/search/content.ts';
-import { excerptParts, pagefindQuery, resultTitle, shownWords } from './support/searchText.ts';
+import { excerptParts, nameOf, pagefindQuery, resultTitle, shownWords } from './support/searchText.ts';
 import { searchRecord } from '../src/search/index.ts';
 import { planShards } from '../src/search/shards.ts';
 
@@ -135,19 +135,21 @@ describe('the start of the body (what the site keeps for its summaries)', () => 
 });
 
 describe('the search page\'s text rules (templates/assets/search-text.js)', () => {
-  const NAMES = new Set(['kim jong il', 'kim jong un', 'trieu tien']);
-  test('pagefindQuery: "đ" folded, inner hyphens spaces; a known full name becomes a phrase; a quoted phrase stays one', () => {
-    assert.equal(pagefindQuery('hiệp ước đối tác', NAMES), 'hiệp ước dối tác');
-    assert.equal(pagefindQuery('"hiep uoc doi tac"', NAMES), '"hiep uoc doi tac"');
-    assert.equal(pagefindQuery('"Hiệp ước Đối tác"', NAMES), '"Hiệp ước Dối tác"');
-    assert.equal(pagefindQuery('kim jong il', NAMES), '"kim jong il"');
-    assert.equal(pagefindQuery('Kim Jong-il', NAMES), '"kim jong il"');
-    assert.equal(pagefindQuery('Kim Jong-un', NAMES), '"kim jong un"');
-    // not a name, or a name inside more words: words, as typed
-    assert.equal(pagefindQuery('kim jong', NAMES), 'kim jong');
-    assert.equal(pagefindQuery('kim jong un ha noi', NAMES), 'kim jong un ha noi');
-    assert.equal(pagefindQuery('Mát-xcơ-va', NAMES), 'Mát xcơ va');
-    assert.equal(pagefindQuery('  ', NAMES), '');
+  test('pagefindQuery: "đ" folded, inner hyphens spaces, quotes kept', () => {
+    assert.equal(pagefindQuery('hiệp ước đối tác'), 'hiệp ước dối tác');
+    assert.equal(pagefindQuery('"hiep uoc doi tac"'), '"hiep uoc doi tac"');
+    assert.equal(pagefindQuery('"Hiệp ước Đối tác"'), '"Hiệp ước Dối tác"');
+    assert.equal(pagefindQuery('Mát-xcơ-va'), 'Mát xcơ va');
+    assert.equal(pagefindQuery('  '), '');
+  });
+
+  test('nameOf: a full name in any form, not quoted, is that person or place; its first or part of more words is not', () => {
+    const row = (key: string, name: string) => [key, 'person', name, null] as const;
+    const byKey = new Map([row('kim jong il', 'Kim Jong-il'), row('kim jong un', 'Kim Jong-un'), row('kim chang un', 'Kim Jong-un'), ['nga', 'place', 'Nga', null] as const].map((r) => [r[0], r]));
+    assert.equal(nameOf('kim jong il', byKey)?.[2], 'Kim Jong-il');
+    assert.equal(nameOf('Kim Jong-il', byKey)?.[2], 'Kim Jong-il');
+    assert.equal(nameOf('  KIM CHÂNG-ƯN ', byKey)?.[2], 'Kim Jong-un');
+    for (const q of ['kim jong', 'kim jong un ha noi', '"kim jong il"', 'nga', '']) assert.equal(nameOf(q, byKey), null, q);
   });
 
   test('excerptParts: only the article\'s own words, the hits marked, "đ" and hyphens back; never the extra terms', () => {

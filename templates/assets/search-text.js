@@ -52,18 +52,23 @@ export function shownWords(text, d, h) {
   return { words, hyphen };
 }
 
+/** What Pagefind is asked for the reader's words: "đ" folded and inner hyphens spaces, as the index is written. */
+export function pagefindQuery(query) {
+  return foldD(String(query ?? '').trim()).replace(INNER_HYPHEN, ' ');
+}
+
 /**
- * What Pagefind is asked for the reader's query: "đ" folded; a query that is the full name of
- * a known person or place ("kim jong il", "Kim Jong-il") searched as that name, a phrase, so
- * that "Kim Jong-il" does not find "Kim Jong-un"'s articles by their words "Kim" and "Jong".
- * `names`: the folded keys of every known name of two words or more (a Set).
+ * A query that is the full name of a known person or place, in any of its forms ("kim jong il",
+ * "Kim Jong-il", "Mát-xcơ-va"), not quoted: its row of /tim-kiem/ten.json ([form, kind, name,
+ * url]), else null. The page then searches that name's words among the articles that name
+ * that person or place (a filter), so "Kim Jong-il" does not find Kim Jong-un by "Kim" and "Jong".
+ * `byKey`: folded form → row (a Map).
  */
-export function pagefindQuery(query, names) {
+export function nameOf(query, byKey) {
   const q = String(query ?? '').trim();
-  if (!q) return q;
+  if (!q || q.includes('"')) return null;
   const key = foldKey(q);
-  if (!q.includes('"') && key.includes(' ') && names?.has(key)) return `"${key}"`;
-  return foldD(q).replace(INNER_HYPHEN, ' ');
+  return key.includes(' ') ? byKey?.get(key) ?? null : null;
 }
 
 /**

@@ -5,7 +5,7 @@
 // needs nothing more. Result URLs already carry the prefix: Pagefind's baseUrl is "/".
 
 import { openIndex } from './search-index.js';
-import { excerptParts, foldKey, pagefindQuery, resultTitle } from './search-text.js';
+import { excerptParts, foldKey, nameOf, pagefindQuery, resultTitle } from './search-text.js';
 
 const PER_PAGE = 10;
 const EXCERPT_WORDS = 28;
@@ -57,10 +57,7 @@ function loadNames() {
     namesPromise = fetch(new URL('../tim-kiem/ten.json', import.meta.url))
       .then((r) => (r.ok ? r.json() : { names: [] }))
       .catch(() => ({ names: [] }))
-      .then(({ names }) => {
-        const byKey = new Map(names.map((row) => [row[0], row]));
-        return { byKey, phrases: new Set(names.map((row) => row[0]).filter((k) => k.includes(' '))) };
-      });
+      .then(({ names }) => ({ byKey: new Map(names.map((row) => [row[0], row])) }));
   }
   return namesPromise;
 }
@@ -299,8 +296,14 @@ async function run(state) {
     return;
   }
   const names = await loadNames();
-  const search = await index.search(pagefindQuery(state.q, names.phrases) || null, {
-    filters: pagefindFilters(state),
+  // a person's full name: its words, among the articles that name the person (a place's name is
+  // searched as words: "trieu tien" is also every article's text)
+  const name = nameOf(state.q, names.byKey);
+  const filters = pagefindFilters(state);
+  const byName = name && name[1] === 'person' && !filters[name[1]];
+  if (byName) filters[name[1]] = name[2];
+  const search = await index.search(pagefindQuery(byName ? name[2] : state.q) || null, {
+    filters,
     order: ORDERS[state.sort] ?? (state.q ? null : 'desc'),
   });
   if (token !== sequence || !search) return;

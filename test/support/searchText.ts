@@ -16,9 +16,10 @@ interface SearchText {
   foldD(text: string): string;
   foldKey(text: string): string;
   shownWords(text: string, d?: string, h?: string): { words: string[]; hyphen: boolean[] };
-  pagefindQuery(query: string, names: ReadonlySet<string>): string;
+  pagefindQuery(query: string): string;
+  nameOf<R extends readonly [string, string, string, string | null]>(query: string, byKey: ReadonlyMap<string, R>): R | null;
   excerptParts(data: ResultData, length?: number): Part[];
   resultTitle(data: ResultData): string;
 }
 
-export const { foldD, foldKey, shownWords, pagefindQuery, excerptParts, resultTitle } = module as SearchText;
+export const { foldD, foldKey, shownWords, pagefindQuery, nameOf, excerptParts, resultTitle } = module as SearchText;
