@@ -510,14 +510,49 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<bo
   }
 }
 
+/** `npm run build -- --help` */
+const BUILD_HELP = `npm run build -- [flags]    (tsx src/build.ts [flags]): articles/ → the static site in _site/
+
+  --input=DIR          the articles folder (default articles)
+  --records=FILE.json  build from a JSON array of records (as \`archive records\` prints) instead
+  --output=DIR         the site folder (default _site)
+  --pathprefix=/sub/   the site is served under a sub-path (every link starts with it)
+  --force              rebuild although nothing changed, into a whole new site swapped in
+  --cache=DIR          the cache folder (default .cache); --no-cache: none
+  --quiet              no progress and no summary
+  --serve              build, serve on localhost and rebuild on changes (npm run serve -- --help)
+  --port=N             with --serve: the port (default 8080, or PORT; 0: any free one)
+  -h, --help           this text
+
+Environment: SITE_URL (the public address, default https://example.org), BUILD_TIMINGS=1|heap, PORT.
+Exit: 0 done, 1 an input error or a failed build, 2 a usage error.
+`;
+
+/** \`npm run serve -- --help\` */
+const SERVE_HELP = `npm run serve -- [flags]    (tsx src/build.ts --serve [flags]): build, serve the site on
+localhost and rebuild when articles/, templates/ or src/ change (files saved by rename and folders
+created later included); a failed rebuild keeps the last good site.
+
+  --port=N             the port (default 8080, or PORT; 0: any free one); a busy port is an error
+  --input=DIR          the articles folder (default articles)
+  --output=DIR         the site folder (default _site)
+  --pathprefix=/sub/   serve (and build) the site under a sub-path
+  -h, --help           this text
+`;
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(argv.includes('--serve') ? SERVE_HELP : BUILD_HELP);
+    return;
+  }
   let cli: Cli;
   try {
     cli = parseArgs(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(
-        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080]\n`,
+        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080] [--help]\n`,
       );
       process.exit(2);
     }
