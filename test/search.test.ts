@@ -329,3 +329,19 @@ test('the search worker gets the whole text and the captions: every word is inde
     assert.equal(searchContent(sent, { people: new Map(), places: new Map() }), searchContent(r, { people: new Map(), places: new Map() }));
   }
 });
+
+describe('the names the search page knows (/tim-kiem/ten.json)', () => {
+  test('searchNames: every form of every known name, folded, with its page when the archive has one; a name without an entry too', async () => {
+    const { searchNames } = await import('../src/search/names.ts');
+    const out = searchNames(
+      { person: [{ name: 'Kim Jong-il', variants: ['Kim Jong Il'] }, { name: 'Kim Jong-un', variants: ['Kim Châng-un'] }], place: [{ name: 'Moskva', variants: ['Moscow', 'Mát-xcơ-va'] }] },
+      { person: [{ name: 'Kim Jong-un', url: '/sub/nhan-vat/kim-jong-un/' }, { name: 'Choe Son-hui', url: '/sub/nhan-vat/choe-son-hui/' }], place: [] },
+    );
+    const row = (key: string) => out.names.find((r) => r[0] === key);
+    assert.deepEqual(row('kim jong il'), ['kim jong il', 'person', 'Kim Jong-il', null]);
+    assert.deepEqual(row('kim chang un'), ['kim chang un', 'person', 'Kim Jong-un', '/sub/nhan-vat/kim-jong-un/']);
+    assert.deepEqual(row('mat xco va'), ['mat xco va', 'place', 'Moskva', null]);
+    assert.deepEqual(row('choe son hui'), ['choe son hui', 'person', 'Choe Son-hui', '/sub/nhan-vat/choe-son-hui/']);
+    assert.equal(new Set(out.names.map((r) => r[0])).size, out.names.length, 'one row per form');
+  });
+});
