@@ -332,7 +332,7 @@ test('the search worker gets the whole text and the captions: every word is inde
 
 describe('the names the search page knows (/tim-kiem/ten.json)', () => {
   test('searchNames: every form of every known name, folded, with its page when the archive has one; a name without an entry too', async () => {
-    const { searchNames } = await import('../src/search/names.ts');
+    const { searchNames } = await import('../src/site/searchNames.ts');
     const out = searchNames(
       { person: [{ name: 'Kim Jong-il', variants: ['Kim Jong Il'] }, { name: 'Kim Jong-un', variants: ['Kim Châng-un'] }], place: [{ name: 'Moskva', variants: ['Moscow', 'Mát-xcơ-va'] }] },
       { person: [{ name: 'Kim Jong-un', url: '/sub/nhan-vat/kim-jong-un/' }, { name: 'Choe Son-hui', url: '/sub/nhan-vat/choe-son-hui/' }], place: [] },

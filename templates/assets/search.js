@@ -51,7 +51,7 @@ function loadIndex() {
   return indexPromise;
 }
 
-/** The names the site knows (/tim-kiem/ten.json, src/search/names.ts): folded form → [form, kind, name, url]. */
+/** The names the site knows (/tim-kiem/ten.json, src/site/searchNames.ts): folded form → [form, kind, name, url]. */
 function loadNames() {
   if (!namesPromise) {
     namesPromise = fetch(new URL('../tim-kiem/ten.json', import.meta.url))

@@ -5,9 +5,21 @@
  * names as that name (a phrase: "kim jong il" does not find Kim Jong-un), and shows the
  * page above the results (templates/assets/search.js).
  *
- * Pure: the registries and the site's index entries are passed in.
+ * Pure: the registries and the site's index entries are passed in. Here, not in src/search/: the
+ * pages do not depend on the search code (a change there re-indexes and renders no page).
  */
-import { foldAscii, type EntityEntry } from './content.ts';
+import { foldAscii } from '../read/text.ts';
+
+/** A registry entry as this module reads it. */
+export interface EntityEntry {
+  name: string;
+  variants: readonly string[];
+}
+
+/** Lower-case ASCII words ("Kim Jong-il" → "kim jong il"), as the page folds a query (templates/assets/search-text.js foldKey). */
+export function nameKey(form: string): string {
+  return foldAscii(form).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
 
 export type NameKind = 'person' | 'place';
 
@@ -30,7 +42,7 @@ export function searchNames(
     const entries: EntityEntry[] = [...registries[kind], ...pages[kind].filter((p) => !known.has(p.name)).map((p) => ({ name: p.name, variants: [] }))];
     for (const e of entries) {
       for (const form of [e.name, ...e.variants]) {
-        const key = foldAscii(form);
+        const key = nameKey(form);
         if (!key) continue;
         const row: NameRow = [key, kind, e.name, urlOf.get(e.name) ?? null];
         const before = rows.get(key);
