@@ -109,7 +109,7 @@ describe('what an article gives the index', () => {
     assert.deepEqual(meta, { title: 'Bài thử', date: '19/06/2024', day: '2024-06-19', outlet: 'VOV' });
     assert.match(w ?? '', /^\d+$/, 'the number of the article\'s own words');
     assert.deepEqual(pf.filters, { outlet: ['VOV'], year: ['2024'], month: ['2024-06'], person: ['Kim Jong-un'], place: ['Moskva'] });
-    assert.deepEqual(pf.sort, { date: '2024-06-19T09:30' });
+    assert.deepEqual(pf.sort, { date: '2024-06-19T09:30', oldest: '2024-06-19T09:30' });
     assert.equal(searchRecord(r, ALIASES).url, '/bai-viet/x/');
 
     const undated = searchRecord(
@@ -117,7 +117,8 @@ describe('what an article gives the index', () => {
       ALIASES,
     );
     assert.deepEqual(undated.filters, {});
-    assert.deepEqual(undated.sort, { date: '0000-08-15T00:00' });
+    // newest first: last as year 0000; oldest first: last as year 9999
+    assert.deepEqual(undated.sort, { date: '0000-08-15T00:00', oldest: '9999-08-15T00:00' });
     assert.equal(undated.meta?.date, '15 tháng 8, năm chưa rõ');
     assert.equal(undated.meta?.day, undefined);
   });

@@ -156,14 +156,16 @@ export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPref
   if (r.published.date) filters.month = [r.published.date.slice(0, 7)];
   if (r.people.length) filters.person = [...new Set(r.people)];
   if (r.places.length) filters.place = [...new Set(r.places)];
-  // Every record gets a sort key (Pagefind drops records without one from a sorted search).
+  // Every record gets both sort keys (Pagefind drops records without one from a sorted search):
+  // `date` for newest first (the undated last, as 0000), `oldest` for oldest first (the undated last, as 9999).
+  const key = sortKey(r);
   return {
     url: `${prefix}${PATHS.article(r.slug)}`,
     content: doc.content,
     language: 'vi',
     meta,
     filters,
-    sort: { date: sortKey(r) },
+    sort: { date: key, oldest: r.published.date ? key : `9999${key.slice(4)}` },
   };
 }
 

@@ -37,7 +37,8 @@ export async function openIndex(base, options = {}) {
 
   async function search(term, { filters = {}, order = null } = {}) {
     const newest = order === 'desc' || order === 'asc';
-    const sort = newest ? { sort: { date: order } } : {};
+    // oldest first by its own key, where the undated come last (in "date" they are year 0000)
+    const sort = order === 'asc' ? { sort: { oldest: 'asc' } } : order === 'desc' ? { sort: { date: 'desc' } } : {};
     const all = await pf.search(term, { filters, ...sort });
     if (!all) return null;
     const found = { total: all.results.length, filters: withoutShard(all.filters), totalFilters: withoutShard(all.totalFilters) };
