@@ -45,7 +45,8 @@ export async function openIndex(base, options = {}) {
     if (!newest || shards.length === 1) return { ...found, slice: async (from, to) => all.results.slice(from, to) };
 
     // By date: shard by shard (newest first, or oldest first), each sorted by Pagefind, only as many as
-    // the slice needs. The per-shard counts are known once the filters are loaded: empty shards are skipped.
+    // the slice needs. (Oldest first over several shards, the undated come at the end of the oldest
+    // shard, where shard planning puts them, not at the very end: a known limit.) The per-shard counts are known once the filters are loaded: empty shards are skipped.
     const perShard = all.filters?.[SHARD];
     const inOrder = order === 'asc' ? [...shards].reverse() : shards;
     const pending = perShard ? inOrder.filter((s) => (perShard[s.name] ?? 0) > 0) : [...inOrder];
