@@ -93,11 +93,6 @@ export function entityTerms(names: readonly string[], table: ReadonlyMap<string,
   return unique([...forms, ...forms.map(foldAscii)]);
 }
 
-/** The folded forms of the words that contain "đ"/"Đ", each once, in order of appearance. */
-export function dWords(text: string): string[] {
-  return unique(words(text).filter((w) => /[đĐ]/.test(w)).map(foldAscii));
-}
-
 /**
  * A word as Pagefind matches it in this index: lower case, tones and vowel marks dropped,
  * "đ" as "d" (the indexed text is foldD's). Pagefind splits "Jong-un" into "jong" and "un" too.
