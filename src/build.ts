@@ -308,7 +308,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   // the sites earlier builds replaced are removed while this one parses and renders
   const trash = cacheRoot ? path.join(cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
-  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable }] = await Promise.all([
+  const [{ buildSiteData, foldCopies, isSharedRef, PATHS }, { startSearchWorker, searchable, textStart }] = await Promise.all([
     import('./site/data.ts'), import('./search/worker.ts'),
   ]);
   const staging = `${output}.building-${process.pid}`;
@@ -362,10 +362,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     progress('dữ liệu trang', 0, loaded.records.length);
     const folded = foldCopies(loaded.records, loaded.derived);
     const searchRecords = loaded.records.map(searchable);
-    // Folded: from here on the site reads only the start of each text (summaries, search), which is
-    // the search text (textStart), and the derived part (topics, key events). At 100,000 articles
+    // Folded, and the whole texts sent to the search: from here on the site reads only the start of
+    // each text (summaries, textStart) and the derived part (topics, key events). At 100,000 articles
     // the whole texts are a gigabyte.
-    if (loaded.derived) loaded.records.forEach((r, i) => { r.text = searchRecords[i]!.text; });
+    if (loaded.derived) loaded.records.forEach((r) => { r.text = textStart(r.text); });
     search = searchWorker.run({
       siteDir: staging, records: searchRecords, pathPrefix,
       pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
@@ -384,7 +384,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const lastPages = options.force || !pagesFile ? null : await readState(pagesFile, pageHashesSchema, damaged);
   // one after the other: the last site's folders are in the page cache (15,000 pages: 0.06 s against 0.17 s)
   const present = new Set(lastPages ? Object.keys(lastPages.pages).filter((p) => existsSync(path.join(output, p))) : []);
-  const pageHashes: PageHashes = { context: renderContext, pages: {} };
+  // the menu of every page lists "Chưa rõ ngày" only when some article is undated (templates/_includes/layout.ts)
+  const pageHashes: PageHashes = { context: `${renderContext}${archive.undated.count ? '+undated' : ''}`, pages: {} };
   const hasher = new PageHasher(isSharedRef);
   const plan = <T extends { url: string }>(items: readonly T[]) => planPages(items, lastPages, pageHashes, (p) => present.has(p), hasher);
   const plans = { articles: plan(archive.articles), listPages: plan(archive.listPages), indexPages: plan(archive.indexPages), topicPages: plan(archive.topicPages) };
@@ -584,14 +585,49 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<nu
   }
 }
 
+/** `npm run build -- --help` */
+const BUILD_HELP = `npm run build -- [flags]    (tsx src/build.ts [flags]): articles/ → the static site in _site/
+
+  --input=DIR          the articles folder (default articles)
+  --records=FILE.json  build from a JSON array of records (as \`archive records\` prints) instead
+  --output=DIR         the site folder (default _site)
+  --pathprefix=/sub/   the site is served under a sub-path (every link starts with it)
+  --force              rebuild although nothing changed, into a whole new site swapped in
+  --cache=DIR          the cache folder (default .cache); --no-cache: none
+  --quiet              no progress and no summary
+  --serve              build, serve on localhost and rebuild on changes (npm run serve -- --help)
+  --port=N             with --serve: the port (default 8080, or PORT; 0: any free one)
+  -h, --help           this text
+
+Environment: SITE_URL (the public address, default https://example.org), BUILD_TIMINGS=1|heap, PORT.
+Exit: 0 done, 1 an input error or a failed build, 2 a usage error.
+`;
+
+/** \`npm run serve -- --help\` */
+const SERVE_HELP = `npm run serve -- [flags]    (tsx src/build.ts --serve [flags]): build, serve the site on
+localhost and rebuild when articles/, templates/ or src/ change (files saved by rename and folders
+created later included); a failed rebuild keeps the last good site.
+
+  --port=N             the port (default 8080, or PORT; 0: any free one); a busy port is an error
+  --input=DIR          the articles folder (default articles)
+  --output=DIR         the site folder (default _site)
+  --pathprefix=/sub/   serve (and build) the site under a sub-path
+  -h, --help           this text
+`;
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(argv.includes('--serve') ? SERVE_HELP : BUILD_HELP);
+    return;
+  }
   let cli: Cli;
   try {
     cli = parseArgs(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(
-        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080]\n`,
+        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080] [--help]\n`,
       );
       process.exit(2);
     }

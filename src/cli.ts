@@ -26,7 +26,9 @@ const USAGE = `usage:
   npm run -s archive -- list [--year Y] [--outlet ID] [--person NAME] [--warnings] [--dir articles]
                                         the archive as a table, newest first
   npm run -s archive -- show ID|SLUG|FILE [--json] [--dir articles]
-                                        one record in full`;
+                                        one record in full
+  npm run -s archive -- [COMMAND] --help
+                                        this text`;
 
 async function records(files: string[]): Promise<number> {
   if (files.length === 0) { process.stderr.write(`${USAGE}\n`); return 2; }
@@ -116,6 +118,11 @@ const EDITOR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { a
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `archive --help`, `archive help`, `archive add --help`: the usage of every command, on stdout
+  if (command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${USAGE}\n\nExit: 0 done (warnings allowed), 1 an input error to fix, 2 a usage error.\n`);
+    return 0;
+  }
   if (command === 'records') return records(rest);
   if (command === 'check') return rest.length > 1 ? (process.stderr.write(`${USAGE}\n`), 2) : check(rest[0]);
   const editor = command && Object.hasOwn(EDITOR_COMMANDS, command) ? EDITOR_COMMANDS[command] : undefined;

@@ -2,7 +2,7 @@
 import { html } from '../src/site/escape.ts';
 import type { ListPage } from '../src/site/data.ts';
 import { layout } from './_includes/layout.ts';
-import { articleList, listCount, pager, subnav } from './_includes/parts.ts';
+import { articleList, listCount, onwards, pager, subnav } from './_includes/parts.ts';
 import type { Ctx, Data } from './_includes/types.ts';
 
 type PageData = Data & { list: ListPage };
@@ -21,6 +21,7 @@ ${listCount(p)}
 </header>
 ${subnav(this, p)}
 ${p.items.length ? articleList(this, p.items) : html`<p class="empty">Chưa có bài nào.</p>`}
-${pager(this, p)}`;
+${pager(this, p)}
+${onwards(this, p)}`;
   return layout(this, d, { title: p.title, description: p.description, url: p.url, breadcrumbs: p.breadcrumbs }, body);
 }

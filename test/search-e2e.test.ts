@@ -156,6 +156,65 @@ describe('search in a browser (path prefix /sub/)', () => {
     }
   });
 
+  test('every word of every article: the issue\'s queries, typed without diacritics or đ, quoted or not; no excerpt shows a word the articles do not have', async () => {
+    const { page, problems } = await open();
+    try {
+      await page.goto(`${base}${PREFIX}tim-kiem/`);
+      // the last paragraph of the VTC News article, the middle of the Pháp Luật VN one, the Soha one
+      assert.deepEqual(await search(page, 'khoi phuc moi quan he voi trieu tien'), urls(A.kremlin));
+      assert.deepEqual(await search(page, 'thay doi can ban ve tinh hinh dia chinh tri'), urls(A.further));
+      assert.deepEqual(await search(page, 'cat dut quan he'), urls(A.newStep));
+      assert.deepEqual(await search(page, '"thay doi can ban"'), urls(A.further));
+      assert.deepEqual(await search(page, '"thay đổi căn bản"'), urls(A.further));
+      // a quoted phrase without its đ finds what it finds with it
+      const treaty = await search(page, '"hiệp ước đối tác"');
+      assert.ok(treaty.length >= 1);
+      assert.deepEqual(await search(page, '"hiep uoc doi tac"'), treaty);
+      // a full name is that name: the son's articles are not the father's
+      assert.deepEqual(await search(page, 'kim jong il'), []);
+      assert.deepEqual(await search(page, 'Kim Jong-il'), []);
+      assert.equal((await search(page, 'Kim Jong-un')).length, 5);
+      assert.deepEqual(await search(page, 'duyet binh'), urls(A.pledge));
+
+      // Every excerpt word is a word of the articles (the variants' line never shows), "đ" and hyphens as written.
+      const { records } = await loadArchive('articles');
+      const known = new Set(records.flatMap((r) => [r.title, r.lede ?? '', r.text, ...r.captions.map((c) => c.text)]).join(' ').split(/\s+/));
+      known.add('…');
+      for (const q of ['trieu tien', 'nga', 'kim jong un', 'dong bac a', 'moscow', 'vladimir putin', 'doi tac', 'binh nhuong']) {
+        await search(page, q);
+        const excerpts = await page.locator('#search-results .search-excerpt').allInnerTexts();
+        assert.ok(excerpts.length > 0, q);
+        for (const e of excerpts) {
+          for (const w of e.split(/\s+/).filter(Boolean)) assert.ok(known.has(w), `${q}: "${w}" in "${e}" is not a word of the articles`);
+        }
+        const titles = await page.locator('#search-results .item-title a').allInnerTexts();
+        for (const t of titles) assert.ok(records.some((r) => r.title === t.trim()), `${q}: title "${t}"`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a query that is a person\'s or a place\'s name shows its page above the results', async () => {
+    const { page, problems } = await open();
+    try {
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=kim+jong+un`);
+      await results(page);
+      const entity = page.locator('#search-entity');
+      assert.equal(await entity.isVisible(), true);
+      assert.match(await entity.innerText(), /^Nhân vật: Kim Jong-un/);
+      assert.equal(await entity.locator('a').getAttribute('href'), `${PREFIX}nhan-vat/kim-jong-un/`);
+      await ranked(page, 'Moscow');
+      assert.match(await entity.innerText(), /^Địa danh: Moskva/);
+      await ranked(page, 'hop tac');
+      assert.equal(await entity.isVisible(), false);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('?q= in the URL runs the search on load; a filter narrows it and goes into the URL; a result opens its article', async () => {
     const { page, problems } = await open();
     try {
@@ -164,9 +223,9 @@ describe('search in a browser (path prefix /sub/)', () => {
       assert.equal((await results(page)).length, 5);
       assert.match(await page.title(), /^“trieu tien” – Tìm kiếm/);
 
-      // Filters (loaded when opened): outlet and year as checkboxes, person and place as lists, with counts.
+      // Filters (loaded when opened): outlet as checkboxes, person and place as lists, with counts.
       assert.equal(await page.locator('#search-filters').isVisible(), false);
-      await page.getByRole('button', { name: 'Lọc kết quả' }).click();
+      await page.locator('#search-toggle').click();
       const vtc = page.getByRole('checkbox', { name: /VTC News/ });
       assert.equal((await page.locator('label', { has: vtc }).textContent())?.replace(/\s+/g, ' ').trim(), 'VTC News (1)');
       await vtc.check();
@@ -175,21 +234,40 @@ describe('search in a browser (path prefix /sub/)', () => {
       assert.deepEqual(await results(page), urls(A.kremlin));
       await vtc.uncheck();
       await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 5);
-      await page.getByRole('checkbox', { name: /^2023/ }).check();
+      // A date range, from a month to a month: 2023 only.
+      await page.locator('#loc-tu').fill('2023-01');
+      await page.locator('#loc-den').fill('2023-12');
+      await page.locator('#loc-den').dispatchEvent('change');
+      await page.waitForURL((u) => u.searchParams.get('tu') === '2023-01' && u.searchParams.get('den') === '2023-12');
       await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 2);
       assert.deepEqual((await results(page)).sort(), urls(A.further, A.pledge));
 
-      // The filtered search is shareable: the same URL gives the same results.
+      // The filtered search is shareable: the same URL gives the same results, the filters open.
       const shared = page.url();
-      assert.match(shared, /[?&]nam=2023/);
       await page.goto(shared);
       await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 2);
-      assert.equal(await page.getByRole('checkbox', { name: /^2023/ }).isChecked(), true);
+      assert.equal(await page.locator('#search-options').getAttribute('open'), '');
+      assert.equal(await page.locator('#loc-tu').inputValue(), '2023-01');
+
+      // Order: oldest first, newest first, in the URL.
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=trieu+tien&sap-xep=cu-nhat`);
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 5);
+      const days = async () => page.locator('#search-results .item-meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+      const oldest = await days();
+      assert.deepEqual(oldest, [...oldest].sort());
+      assert.equal(await page.locator('#loc-sap-xep').inputValue(), 'cu-nhat');
+      await page.locator('#loc-sap-xep').selectOption('moi-nhat');
+      await page.waitForURL((u) => u.searchParams.get('sap-xep') === 'moi-nhat');
+      await page.waitForFunction((first) => document.querySelector('#search-results .item-meta time')?.getAttribute('datetime') !== first, oldest[0]);
+      assert.deepEqual(await days(), [...oldest].reverse());
+      // From a year alone (a link can say ?tu=2024): from its January.
+      await page.goto(`${base}${PREFIX}tim-kiem/?q=trieu+tien&tu=2024`);
+      await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 2);
 
       // A place filter from the list narrows a search to the articles naming it.
       await page.goto(`${base}${PREFIX}tim-kiem/?q=nga`);
       await results(page);
-      await page.getByRole('button', { name: 'Lọc kết quả' }).click();
+      await page.locator('#search-toggle').click();
       await page.getByLabel('Địa danh').selectOption('Moskva');
       await page.waitForURL((u) => u.searchParams.get('dia-danh') === 'Moskva');
       await page.waitForFunction(() => document.querySelectorAll('#search-results .item').length === 3);
@@ -205,6 +283,38 @@ describe('search in a browser (path prefix /sub/)', () => {
     }
   });
 
+  test('the header\'s search box on every page: a plain GET form, with and without JavaScript, on a phone too', async () => {
+    for (const width of [1280, 390]) {
+      const { page, problems } = await openWatchedPage(browser, { width, documentErrors: true });
+      try {
+        await page.goto(`${base}${PREFIX}nam/2024/`);
+        const box = page.locator('header .sitesearch input[name="q"]');
+        assert.equal(await box.isVisible(), true, `${width}px`);
+        await box.fill('cat dut quan he');
+        await Promise.all([page.waitForURL((u) => u.pathname === `${PREFIX}tim-kiem/` && u.searchParams.get('q') === 'cat dut quan he'), box.press('Enter')]);
+        assert.deepEqual((await results(page, 'cat dut quan he')).sort(), urls(A.newStep));
+        // the filters fold away: closed until opened
+        assert.equal(await page.locator('#search-filters').isVisible(), false);
+        assert.equal(await page.locator('#loc-tu').isVisible(), false);
+        await page.locator('#search-toggle').click();
+        assert.equal(await page.locator('#loc-tu').isVisible(), true);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.context().close();
+      }
+    }
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}${PREFIX}bao/`);
+      await page.locator('#site-q').fill('trieu tien');
+      await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === 'trieu tien'), page.locator('#site-q').press('Enter')]);
+      assert.equal(new URL(page.url()).pathname, `${PREFIX}tim-kiem/`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('keyboard: the header link, the field with a visible focus ring, Enter searches, Tab reaches the results', async () => {
     const { page } = await open();
     try {
@@ -214,20 +324,20 @@ describe('search in a browser (path prefix /sub/)', () => {
       await headerLink.focus();
       await Promise.all([page.waitForURL(/\/tim-kiem\/$/), page.keyboard.press('Enter')]);
       // Tab through the page until the search field has the focus.
-      for (let i = 0; i < 20 && !(await page.locator('#q').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 40 && !(await page.locator('#q').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
       assert.equal(await page.locator('#q').evaluate((el) => el === document.activeElement), true);
       assert.notEqual(await page.locator('#q').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
       await page.keyboard.type('moskva');
       await page.keyboard.press('Enter');
       assert.equal((await results(page)).length, 3);
       await page.keyboard.press('Tab'); // the search button
-      await page.keyboard.press('Tab'); // "Lọc kết quả"
+      await page.keyboard.press('Tab'); // "Lọc và sắp xếp"
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-toggle');
       await page.keyboard.press('Enter');
       await page.locator('#search-filters input').first().waitFor();
-      assert.equal(await page.locator('#search-toggle').getAttribute('aria-expanded'), 'true');
-      await page.keyboard.press('Tab'); // the first filter
-      const focused = await page.evaluate(() => document.activeElement?.closest('#search-filters') !== null);
+      assert.equal(await page.locator('#search-options').getAttribute('open'), '');
+      await page.keyboard.press('Tab'); // the order, then the range, then the filters
+      const focused = await page.evaluate(() => document.activeElement?.closest('#search-options') !== null);
       assert.ok(focused, 'the filters come next in the tab order');
     } finally {
       await page.context().close();
@@ -240,7 +350,7 @@ describe('search in a browser (path prefix /sub/)', () => {
       try {
         await page.goto(`${base}${PREFIX}tim-kiem/?q=kim+jong+un`);
         await results(page);
-        await page.getByRole('button', { name: 'Lọc kết quả' }).click();
+        await page.locator('#search-toggle').click();
         await page.locator('#search-filters input').first().waitFor();
         await page.evaluate(() => document.fonts.ready);
         const { violations, passes } = await axeFor(page, colorScheme).analyze();
@@ -277,15 +387,18 @@ describe('what a search costs the browser (src/bench/searchTransfer.ts; `npm run
       assert.match(t.status, /kết quả/, what);
       assert.equal(t.requests.wasm, 1, what);
       assert.equal(t.requests.meta, 1, `${what}: one shard here`);
-      assert.equal(t.requests.filter, 0, `${what}: filters are fetched when the reader opens them`);
+      // filters are fetched when the reader opens them; a person's full name is searched among the
+      // articles that name the person: that one filter
+      assert.equal(t.requests.filter, q === 'kim jong un' ? 1 : 0, `${what}: filters`);
       assert.ok(!t.transfers.some((x) => /pagefind-worker\.js$/.test(x.path)), `${what}: no web worker`);
-      assert.equal(t.requests.js, 3, `${what}: pagefind.js, search.js, search-index.js`);
+      assert.equal(t.requests.js, 4, `${what}: pagefind.js, search.js, search-index.js, search-text.js`);
       assert.equal(t.after, 0, `${what}: nothing fetched after the results are shown`);
-      // pagefind.js (47 KB) + our two scripts (14 KB) + wasm (55 KB) are most of it (125 KB in all); on six articles
-      // the meta, index chunks and fragments are a few KB. Pagefind's worker (+43 KB) or all the
-      // filters would break the budget.
-      assert.ok(t.total <= 130_000, `${what}: ${t.total} bytes`);
-      assert.ok(t.byKind.index + t.byKind.meta + t.byKind.fragment <= 12_000, `${what}: ${t.byKind.index + t.byKind.meta + t.byKind.fragment} bytes of index, meta, fragments`);
+      // pagefind.js (47 KB) + our three scripts (22 KB: the page makes its own excerpts and knows the
+      // names) + wasm (55 KB) are most of it (136 KB in all); on six articles the meta, index chunks and
+      // fragments (whole texts now) are a dozen KB. Pagefind's worker (+43 KB) or all the filters would
+      // break the budget.
+      assert.ok(t.total <= 140_000, `${what}: ${t.total} bytes`);
+      assert.ok(t.byKind.index + t.byKind.meta + t.byKind.fragment <= 14_000, `${what}: ${t.byKind.index + t.byKind.meta + t.byKind.fragment} bytes of index, meta, fragments`);
     }
   });
 });

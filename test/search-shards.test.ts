@@ -75,6 +75,7 @@ interface Query {
   q: string | null;
   filters?: Record<string, string>;
   newest?: boolean;
+  oldest?: boolean;
 }
 interface Outcome {
   total: number;
@@ -94,6 +95,7 @@ const QUERIES: Query[] = [
   { q: 'lavrov', filters: { outlet: 'VnExpress' } },
   { q: 'trieu tien', newest: true },
   { q: null, filters: { place: 'Moskva' }, newest: true },
+  { q: 'trieu tien', oldest: true },
 ];
 
 describe('single index and shards in a browser: the same hits and counts', () => {
@@ -130,7 +132,7 @@ describe('single index and shards in a browser: the same hits and counts', () =>
         const outcomes = [];
         for (const query of queries) {
           const filters = Object.fromEntries(Object.entries(query.filters ?? {}).map(([k, v]) => [k, { any: [v] }]));
-          const found = await index.search(query.q, { filters, newest: query.newest ?? false });
+          const found = await index.search(query.q, { filters, order: query.newest ? 'desc' : query.oldest ? 'asc' : null });
           const results = await found.slice(0, found.total);
           const data = await Promise.all(results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
           outcomes.push({ total: found.total, filters: found.filters, urls: data.map((d) => d.url) });
@@ -182,12 +184,12 @@ describe('single index and shards in a browser: the same hits and counts', () =>
       const nonZero = (f: Record<string, Record<string, number>>) =>
         Object.fromEntries(Object.entries(f).map(([k, vs]) => [k, Object.fromEntries(Object.entries(vs).filter(([, n]) => n > 0).sort())]));
       assert.deepEqual(nonZero(many.filters), nonZero(expected), `${what}: filter counts`);
-      assert.deepEqual(Object.keys(many.filters).sort(), ['outlet', 'person', 'place', 'year'], `${what}: the shard filter is hidden`);
-      if (query.newest) {
-        // Newest first across shards: the dates in the same order as the single index gives them.
+      assert.deepEqual(Object.keys(many.filters).sort(), ['month', 'outlet', 'person', 'place', 'year'], `${what}: the shard filter is hidden`);
+      if (query.newest || query.oldest) {
+        // Newest (oldest) first across shards: the dates in the same order as the single index gives them.
         const keys = (urls: string[]) => urls.map((u) => byUrl.get(u)!.sort!.date!);
         const k = keys(many.urls);
-        for (let j = 1; j < k.length; j++) assert.ok(k[j - 1]! >= k[j]!, `${what}: ${k[j - 1]} before ${k[j]}`);
+        for (let j = 1; j < k.length; j++) assert.ok(query.oldest ? k[j - 1]! <= k[j]! : k[j - 1]! >= k[j]!, `${what}: ${k[j - 1]} before ${k[j]}`);
         if (!differ.length) assert.deepEqual(k, keys(one.urls), what);
       }
     }

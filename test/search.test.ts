@@ -13,7 +13,8 @@ import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { buildSite } from '../src/build.ts';
 import { articleRecord } from './support/records.ts';
-import { aliasTable, dWords, entityTerms, extraTerms, foldAscii, indexedBody, matchKey, searchContent, type AliasTables } from '../src/search/content.ts';
+import { aliasTable, entityTerms, extraTerms, foldAscii, indexedBody, indexedText, matchKey, searchContent, searchDocument, type AliasTables } from '../src/search/content.ts';
+import { excerptParts, nameOf, pagefindQuery, resultTitle, shownWords } from './support/searchText.ts';
 import { searchRecord } from '../src/search/index.ts';
 import { planShards } from '../src/search/shards.ts';
 
@@ -38,9 +39,9 @@ describe('what an article gives the index', () => {
     assert.equal(foldAscii('ĐIỆN Kremlin'.normalize('NFD')), 'dien kremlin');
   });
 
-  test('matchKey keeps "đ" (Pagefind folds tones, not đ)', () => {
+  test('matchKey folds "đ" as the indexed text does (Pagefind folds the tones itself)', () => {
     assert.equal(matchKey('Triều'), 'trieu');
-    assert.equal(matchKey('Điện'), 'đien');
+    assert.equal(matchKey('Điện'), 'dien');
   });
 
   test('entityTerms: every variant of each entity, then the folded forms, each once', () => {
@@ -48,11 +49,21 @@ describe('what an article gives the index', () => {
     assert.deepEqual(entityTerms(['Someone Unknown'], ALIASES.people), ['Someone Unknown', 'someone unknown']);
   });
 
-  test('dWords: the words with đ, folded', () => {
-    assert.deepEqual(dWords('Điện Kremlin, đồng minh và Đà Nẵng; điện'), ['dien', 'dong', 'da']);
+  test('indexedText: "đ" as "d" and inner hyphens as spaces; the marks give the words back as written', () => {
+    const text = 'Ông Kim Jong-un đến Điện Kremlin hôm 15-8.\n\nHiệp ước Đối tác Chiến lược; Mát-xcơ-va.';
+    const t = indexedText(text);
+    assert.equal(t.text, 'Ông Kim Jong un dến Diện Kremlin hôm 15 8. Hiệp ước Dối tác Chiến lược; Mát xcơ va.');
+    assert.equal(t.words, t.text.split(' ').length);
+    const { words, hyphen } = shownWords(t.text, t.d, t.h);
+    const shown = words.map((w: string, i: number) => `${w}${i + 1 < words.length ? (hyphen[i] ? '-' : ' ') : ''}`).join('');
+    assert.equal(shown, text.replace(/\s+/g, ' '));
+    // no "đ", no hyphen: no marks
+    assert.deepEqual(indexedText('Nga và Triều Tiên'), { text: 'Nga và Triều Tiên', words: 4, d: '', h: '' });
+    // a hyphen that is not between letters stays ("– ", "-5")
+    assert.equal(indexedText('Nga – Triều Tiên, -5 độ').text, 'Nga – Triều Tiên, -5 dộ');
   });
 
-  test('a variant the article does not write is added; what it writes is not repeated', () => {
+  test('a variant the article does not write is added (folded as the text); what it writes is not repeated', () => {
     const r = record({
       title: 'Ông Kim Jong-un đến Moskva',
       text: 'Triều Tiên và Nga ký hiệp ước tại Điện Kremlin. Sau đó ông tới Kiev và Đà Nẵng.',
@@ -60,24 +71,33 @@ describe('what an article gives the index', () => {
       places: ['Moskva', 'Kiev', 'Đà Nẵng', 'Triều Tiên'],
     });
     const extra = extraTerms(r, ALIASES);
-    for (const term of ['Moscow', 'Kyiv', 'Ki-ép', 'North Korea', 'VOV']) assert.ok(extra.includes(term), `${term} in ${JSON.stringify(extra)}`);
+    for (const term of ['Moscow', 'Kyiv', 'Ki ép', 'North Korea', 'VOV']) assert.ok(extra.includes(term), `${term} in ${JSON.stringify(extra)}`);
     const words = extra.join(' ').split(/[^\p{L}\p{N}]+/u).map(matchKey);
-    // "Kim Châng-un" brings only "Châng", "Mát-xcơ-va" "Mát xcơ" (the text has "và"),
-    // "Đà Nẵng" "da", "Điện" "dien".
-    for (const w of ['chang', 'mat', 'xco', 'da', 'dien', 'chdcnd', 'vov']) assert.ok(words.includes(w), `${w} in ${JSON.stringify(extra)}`);
-    // Words the article has are not added again: its own sentences give the excerpts.
-    for (const w of ['kim', 'jong', 'un', 'trieu', 'tien', 'moskva', 'kiev', 'nang']) assert.ok(!words.includes(w), `${w} repeated`);
+    for (const w of ['chang', 'mat', 'xco', 'chdcnd', 'vov']) assert.ok(words.includes(w), `${w} in ${JSON.stringify(extra)}`);
+    // Words the article has are not added again, "đ" or not ("Đà Nẵng" is in the text).
+    for (const w of ['kim', 'jong', 'un', 'trieu', 'tien', 'moskva', 'kiev', 'nang', 'da', 'dien']) assert.ok(!words.includes(w), `${w} repeated`);
+    assert.ok(!/[đĐ]/.test(extra.join(' ')), 'written as the indexed text');
     assert.equal(new Set(words).size, words.length, 'each word once');
   });
 
-  test('content: the readable text first (not the title: Pagefind indexes the title meta field), the extra terms last', () => {
-    const r = record({ title: 'Tiêu đề', lede: 'Sa pô.', text: 'Đoạn một.\n\nĐoạn hai ở Moskva.', places: ['Moskva'] });
-    const content = searchContent(r, ALIASES);
-    assert.ok(content.startsWith('Sa pô.\n\nĐoạn một.\n\nĐoạn hai ở Moskva.\n\n'), content);
-    assert.ok(!content.includes('Tiêu đề'), content);
-    const last = content.split('\n\n').at(-1) ?? '';
-    assert.match(last, /Moscow · Mát-xcơ-va/);
-    assert.match(last, /\bdoan\b/);
+  test('content: every word of lede, body and captions (not the title), then the extra terms; `words` counts only the article\'s own', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `từ${i}`).join(' ');
+    const r = record({
+      title: 'Tiêu đề',
+      lede: 'Sa pô.',
+      text: `Đoạn một.\n\n${long}\n\nĐoạn cuối ở Moskva: khôi phục mối quan hệ.`,
+      captions: [{ text: 'Lễ duyệt binh ở Bình Nhưỡng.', credit: null }],
+      places: ['Moskva'],
+    });
+    const doc = searchDocument(r, ALIASES);
+    assert.ok(doc.content.startsWith('Sa pô. Doạn một. từ0 từ1'), doc.content.slice(0, 40));
+    assert.ok(doc.content.includes('từ399 Doạn cuối ở Moskva: khôi phục mối quan hệ. Lễ duyệt binh ở Bình Nhưỡng.'), 'the end of the body and the caption');
+    assert.ok(!doc.content.includes('Tiêu'), 'the title is the meta field');
+    const own = doc.content.split(/\s+/).slice(0, doc.words).join(' ');
+    assert.ok(own.endsWith('Bình Nhưỡng.'), own.slice(-30));
+    assert.match(doc.content.slice(own.length), /Moscow · Mát xcơ va · VOV$/);
+    // the old limit, for the bench
+    assert.ok(!searchContent(r, ALIASES, 150).includes('Doạn cuối'));
   });
 
   test('searchRecord: prefixed URL, meta, filters, a sort key for every record', () => {
@@ -85,9 +105,11 @@ describe('what an article gives the index', () => {
     const pf = searchRecord(r, ALIASES, '/sub/');
     assert.equal(pf.url, '/sub/bai-viet/x/');
     assert.equal(pf.language, 'vi');
-    assert.deepEqual(pf.meta, { title: 'Bài thử', date: '19/06/2024', day: '2024-06-19', outlet: 'VOV' });
-    assert.deepEqual(pf.filters, { outlet: ['VOV'], year: ['2024'], person: ['Kim Jong-un'], place: ['Moskva'] });
-    assert.deepEqual(pf.sort, { date: '2024-06-19T09:30' });
+    const { w, ...meta } = pf.meta ?? {};
+    assert.deepEqual(meta, { title: 'Bài thử', date: '19/06/2024', day: '2024-06-19', outlet: 'VOV' });
+    assert.match(w ?? '', /^\d+$/, 'the number of the article\'s own words');
+    assert.deepEqual(pf.filters, { outlet: ['VOV'], year: ['2024'], month: ['2024-06'], person: ['Kim Jong-un'], place: ['Moskva'] });
+    assert.deepEqual(pf.sort, { date: '2024-06-19T09:30', oldest: '2024-06-19T09:30' });
     assert.equal(searchRecord(r, ALIASES).url, '/bai-viet/x/');
 
     const undated = searchRecord(
@@ -95,13 +117,14 @@ describe('what an article gives the index', () => {
       ALIASES,
     );
     assert.deepEqual(undated.filters, {});
-    assert.deepEqual(undated.sort, { date: '0000-08-15T00:00' });
+    // newest first: last as year 0000; oldest first: last as year 9999
+    assert.deepEqual(undated.sort, { date: '0000-08-15T00:00', oldest: '9999-08-15T00:00' });
     assert.equal(undated.meta?.date, '15 tháng 8, năm chưa rõ');
     assert.equal(undated.meta?.day, undefined);
   });
 });
 
-describe('the start of the body', () => {
+describe('the start of the body (what the site keeps for its summaries)', () => {
   const words = (n: number) => Array.from({ length: n }, (_, i) => `từ${i}`).join(' ');
   test('short bodies whole; long ones to the end of the sentence after the limit, or cut with …', () => {
     assert.equal(indexedBody('Một câu. Hai câu.', 150), 'Một câu. Hai câu.');
@@ -110,13 +133,50 @@ describe('the start of the body', () => {
     assert.equal(indexedBody(words(100), 10), `${words(50)} …`);
     assert.equal(indexedBody(words(100), Infinity), words(100));
   });
+});
 
-  test('a person or place named only after the limit is still an extra term', () => {
-    const r = record({ title: 'Tiêu đề', text: `${words(200)}. Ông Kim Jong-un tới Moskva.`, people: ['Kim Jong-un'], places: ['Moskva'] });
-    const content = searchContent(r, ALIASES);
-    assert.ok(!content.includes('tới Moskva'), 'the end of the body is not indexed');
-    for (const w of ['Kim Jong-un', 'Moskva', 'Moscow']) assert.ok(content.includes(w), w);
-    assert.ok(searchContent(r, ALIASES, Infinity).includes('tới Moskva'));
+describe('the search page\'s text rules (templates/assets/search-text.js)', () => {
+  test('pagefindQuery: "đ" folded, inner hyphens spaces, quotes kept', () => {
+    assert.equal(pagefindQuery('hiệp ước đối tác'), 'hiệp ước dối tác');
+    assert.equal(pagefindQuery('"hiep uoc doi tac"'), '"hiep uoc doi tac"');
+    assert.equal(pagefindQuery('"Hiệp ước Đối tác"'), '"Hiệp ước Dối tác"');
+    assert.equal(pagefindQuery('Mát-xcơ-va'), 'Mát xcơ va');
+    assert.equal(pagefindQuery('  '), '');
+  });
+
+  test('nameOf: a full name in any form, not quoted, is that person or place; its first or part of more words is not', () => {
+    const row = (key: string, name: string) => [key, 'person', name, null] as const;
+    const byKey = new Map([row('kim jong il', 'Kim Jong-il'), row('kim jong un', 'Kim Jong-un'), row('kim chang un', 'Kim Jong-un'), ['nga', 'place', 'Nga', null] as const].map((r) => [r[0], r]));
+    assert.equal(nameOf('kim jong il', byKey)?.[2], 'Kim Jong-il');
+    assert.equal(nameOf('Kim Jong-il', byKey)?.[2], 'Kim Jong-il');
+    assert.equal(nameOf('  KIM CHÂNG-ƯN ', byKey)?.[2], 'Kim Jong-un');
+    for (const q of ['kim jong', 'kim jong un ha noi', '"kim jong il"', 'nga', '']) assert.equal(nameOf(q, byKey), null, q);
+  });
+
+  test('excerptParts: only the article\'s own words, the hits marked, "đ" and hyphens back; never the extra terms', () => {
+    const own = indexedText('Người phát ngôn Điện Kremlin nói về ông Kim Jong-un.');
+    const content = `${own.text}\n\nMoscow · Mát xcơ va · Vla đi mia`;
+    const data = { content, locations: [3, 4, 11], meta: { w: String(own.words), d: own.d, h: own.h } };
+    const parts = excerptParts(data, 28);
+    assert.equal(parts.map((p: { text: string }) => p.text).join(''), 'Người phát ngôn Điện Kremlin nói về ông Kim Jong-un.');
+    // location 11 is "Moscow" in the extra line: not shown, not marked
+    assert.deepEqual(parts.filter((p: { mark: boolean }) => p.mark).map((p: { text: string }) => p.text), ['Điện', 'Kremlin']);
+    // found only by a variant (location in the extra line): the start of the article, nothing marked
+    const byVariant = excerptParts({ ...data, locations: [12] }, 5);
+    assert.deepEqual(byVariant, [{ text: 'Người phát ngôn Điện Kremlin …', mark: false }]);
+    // a window around the hits of a long text
+    const long = indexedText(`${Array.from({ length: 60 }, (_, i) => `a${i}`).join(' ')} khôi phục quan hệ đối tác.`);
+    const at = long.text.split(' ').indexOf('khôi');
+    const window = excerptParts({ content: long.text, locations: [at, at + 1], meta: { w: String(long.words), d: long.d, h: long.h } }, 10);
+    const text = window.map((p: { text: string }) => p.text).join('');
+    assert.ok(text.startsWith('… ') && text.includes('khôi phục quan hệ đối tác.'), text);
+    assert.deepEqual(window.filter((p: { mark: boolean }) => p.mark).map((p: { text: string }) => p.text), ['khôi', 'phục']);
+  });
+
+  test('resultTitle: the title as written', () => {
+    const t = indexedText('Điện Kremlin: Nga hợp tác với ông Kim Jong-un');
+    assert.equal(resultTitle({ url: '/x/', meta: { title: t.text, td: t.d, th: t.h } }), 'Điện Kremlin: Nga hợp tác với ông Kim Jong-un');
+    assert.equal(resultTitle({ url: '/x/', meta: {} }), '/x/');
   });
 });
 
@@ -197,7 +257,7 @@ describe('the built index', () => {
     assert.deepEqual(Object.keys(entry.languages), ['vi']);
     assert.equal(entry.languages.vi?.page_count, articles);
     assert.ok((await readdir(path.join(pf, 'index'))).some((f) => f.endsWith('.pf_index')));
-    assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 5, 'outlet, year, person, place, shard');
+    assert.equal((await readdir(path.join(pf, 'filter'))).filter((f) => f.endsWith('.pf_filter')).length, 6, 'outlet, year, month, person, place, shard');
     assert.equal((await readdir(path.join(pf, 'fragment'))).length, articles);
     // Pagefind's own UI bundles are not shipped: the site has its own page; nor its web worker: the page searches without it.
     for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-worker.js']) assert.ok(!existsSync(path.join(pf, f)), f);
@@ -222,10 +282,16 @@ describe('the built index', () => {
     assert.deepEqual(kremlin.filters.outlet, ['VTC News']);
     assert.deepEqual(kremlin.filters.year, ['2024']);
     assert.ok(kremlin.filters.person?.includes('Kim Jong-un'));
-    assert.equal(kremlin.meta.title, "Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'");
+    assert.deepEqual(kremlin.filters.month, ['2024-01']);
+    assert.equal(kremlin.meta.title, "Diện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'");
+    assert.equal(resultTitle(kremlin), "Điện Kremlin: Nga hợp tác mọi lĩnh vực với Triều Tiên, kể cả 'nhạy cảm'");
     assert.ok(!kremlin.content.includes(kremlin.meta.title), 'the title is searched as meta, not repeated in the content');
-    assert.match(kremlin.content, /\bMoscow\b/);
-    assert.match(kremlin.content, /\bdien\b/);
+    // the whole text: its last paragraph too
+    assert.match(kremlin.content, /khôi phục mối quan hệ với Triều Tiên/);
+    assert.ok(!/[đĐ]/.test(kremlin.content), 'đ folded');
+    const own = kremlin.content.split(/[^\S\uFEFF]+/).slice(0, Number(kremlin.meta.w)).join(' ');
+    assert.ok(!/\bMoscow\b/.test(own), 'the variants are not among the article\'s own words');
+    assert.match(kremlin.content.slice(own.length), /\bMoscow\b/);
   });
 
   test('the search page: form with q, external module script, note without JavaScript; linked from every page', async () => {
@@ -254,21 +320,29 @@ describe('the built index', () => {
   });
 });
 
-test('the search worker gets each text cut to what is indexed, and indexes the same content from it', async () => {
+test('the search worker gets the whole text and the captions: every word is indexed', async () => {
   const { searchable } = await import('../src/search/worker.ts');
-  const { generateArchive } = await import('../src/generate/index.ts');
   const { loadArchive } = await import('../src/archive/load.ts');
-  const { personRegistry, placeRegistry } = await import('../src/registry/index.ts');
-  const aliases: AliasTables = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'searchable-'));
-  generateArchive({ articles: 40, out: dir, seed: 5 });
-  const { records } = await loadArchive(dir, { cache: false });
-  const long = records.filter((r) => indexedBody(r.text) !== r.text);
-  assert.ok(long.length > 10, 'most generated texts are longer than what is indexed');
-  for (const r of [...records, ...(await loadArchive('articles', { cache: false })).records]) {
-    const cut = searchable(r);
-    assert.equal(indexedBody(cut.text), cut.text, `${r.sourceFile}: the cut is stable`);
-    assert.equal(searchContent(cut, aliases), searchContent(r, aliases), `${r.sourceFile}: same indexed content`);
+  for (const r of (await loadArchive('articles', { cache: false })).records) {
+    const sent = searchable(r);
+    assert.equal(sent.text, r.text, `${r.sourceFile}: the whole text`);
+    assert.deepEqual(sent.captions, r.captions);
+    assert.equal(searchContent(sent, { people: new Map(), places: new Map() }), searchContent(r, { people: new Map(), places: new Map() }));
   }
-  await rm(dir, { recursive: true });
+});
+
+describe('the names the search page knows (/tim-kiem/ten.json)', () => {
+  test('searchNames: every form of every known name, folded, with its page when the archive has one; a name without an entry too', async () => {
+    const { searchNames } = await import('../src/site/searchNames.ts');
+    const out = searchNames(
+      { person: [{ name: 'Kim Jong-il', variants: ['Kim Jong Il'] }, { name: 'Kim Jong-un', variants: ['Kim Châng-un'] }], place: [{ name: 'Moskva', variants: ['Moscow', 'Mát-xcơ-va'] }] },
+      { person: [{ name: 'Kim Jong-un', url: '/sub/nhan-vat/kim-jong-un/' }, { name: 'Choe Son-hui', url: '/sub/nhan-vat/choe-son-hui/' }], place: [] },
+    );
+    const row = (key: string) => out.names.find((r) => r[0] === key);
+    assert.deepEqual(row('kim jong il'), ['kim jong il', 'person', 'Kim Jong-il', null]);
+    assert.deepEqual(row('kim chang un'), ['kim chang un', 'person', 'Kim Jong-un', '/sub/nhan-vat/kim-jong-un/']);
+    assert.deepEqual(row('mat xco va'), ['mat xco va', 'place', 'Moskva', null]);
+    assert.deepEqual(row('choe son hui'), ['choe son hui', 'person', 'Choe Son-hui', '/sub/nhan-vat/choe-son-hui/']);
+    assert.equal(new Set(out.names.map((r) => r[0])).size, out.names.length, 'one row per form');
+  });
 });

@@ -232,7 +232,25 @@ export async function runBench(o: BenchOptions, log: (s: string) => void): Promi
   return { articles: o.articles, results, ratios: computeRatios(results), notes, machine: m };
 }
 
+/** `npm run bench -- --help` */
+const BENCH_HELP = `npm run bench -- [--articles N] [--runs R] [--json] [--seed S] [--keep] [--ours-only | --peers-only]
+Builds a generated archive with this project, plain Eleventy (+ Pagefind) and Hugo (+ Pagefind)
+side by side, runs interleaved; every figure the median of R runs (BENCHMARKS.md).
+
+  --articles N     the archive's size (default 1000)
+  --runs R         runs of each row (default 3)
+  --json           the report as JSON on stdout (else a table)
+  --seed S         the generator's seed
+  --keep           keep the temporary folder (its path is printed)
+  --ours-only      only this project's rows;  --peers-only: only the peers'
+  -h, --help       this text
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(BENCH_HELP);
+    return;
+  }
   let o: BenchOptions;
   try {
     o = parseBenchArgs(process.argv.slice(2));

@@ -208,7 +208,24 @@ export function formatTransfers(rows: readonly QueryTransfer[]): string {
   return `${lines.join('\n')}\n(KB = 1024 bytes of response bodies; "gzip host": JS and JSON gzipped as GitHub Pages serves them, Pagefind's files are gzip already; in parentheses: requests)`;
 }
 
+/** `npm run bench:search -- --help` */
+const SEARCH_BENCH_HELP = `npm run -s bench:search -- [--site _site] [--prefix /] [--json] [-v] [QUERY…]
+What one search costs the reader's browser, in bytes by kind: the built site served on 127.0.0.1,
+each query opened in a fresh chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+
+  --site DIR       the built site (default _site)
+  --prefix /sub/   the path prefix it was built with (default /)
+  --json           JSON on stdout (else a table)
+  -v, --verbose    every request of every query
+  QUERY…           the queries (default "trieu tien" "kim jong un" "moskva")
+  -h, --help       this text
+`;
+
 async function main(argv: readonly string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(SEARCH_BENCH_HELP);
+    return;
+  }
   let site = '_site';
   let prefix = '/';
   let json = false;

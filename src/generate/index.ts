@@ -110,7 +110,22 @@ export function parseGenerateArgs(argv: string[]): { articles: number; out: stri
   return opts;
 }
 
+/** `npm run generate -- --help` */
+const GENERATE_HELP = `npm run generate -- --articles N --out DIR [--seed S] [--from I]
+A deterministic generated archive of raw articles (for benchmarks and tests).
+
+  --articles N, -n N   how many articles (required)
+  --out DIR, -o DIR    the folder to write them to (required)
+  --seed S             the generator's seed (default 20240619): the same seed, the same files
+  --from I             start at article I (appends to an archive made with the same seed)
+  -h, --help           this text
+`;
+
 function main(): void {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(GENERATE_HELP);
+    return;
+  }
   let args: ReturnType<typeof parseGenerateArgs>;
   try {
     args = parseGenerateArgs(process.argv.slice(2));

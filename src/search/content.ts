@@ -1,25 +1,22 @@
 /**
- * What the search index receives for one article: its readable text first
- * (lede, body — Pagefind's excerpts come from here; the title is indexed as the
- * `title` meta field), then one extra line
- * of words readers may type that the article itself does not contain (a term
- * is added only when it has a word Pagefind could not match in the article):
+ * What the search index receives for one article (searchDocument): the article's own
+ * text — lede, the whole body, the photo captions — then one extra line of words
+ * readers may type that the article itself does not contain (a term is added only when
+ * it has a word Pagefind could not match in the article):
  *
  * - every registry variant of each person and place it mentions ("Moskva" →
  *   "Moscow", "Mát-xcơ-va"; "Kiev" → "Kyiv"), so a known variant finds its
  *   canonical entity;
- * - ASCII-folded forms of those names ("Kim Jong-un" → "kim jong un",
- *   "Đà Nẵng" → "da nang");
- * - ASCII-folded forms of the words with "đ"/"Đ" ("Điện" → "dien"): Pagefind
- *   folds Vietnamese tones and vowel marks by itself ("trieu" finds "Triều"),
- *   but not "đ", which is a letter of its own, not a diacritic.
+ * - the outlet's names.
  *
- * Only the start of the body is indexed (BODY_WORDS words, to the end of that
- * sentence): on a large archive the words every article repeats ("Triều Tiên",
- * "Nga") make the index chunks a query downloads grow with the length of the
- * articles, not with their number. The people, places and outlet of the whole
- * article stay findable: their names are added as extra terms when the indexed
- * text lacks them.
+ * "đ" is a letter of its own, not a diacritic: Pagefind folds tones and vowel marks
+ * ("trieu" finds "Triều") but not "đ". So the indexed text has every "đ"/"Đ" written
+ * "d"/"D" (same length, same words: foldD), the page folds the reader's query the same
+ * way (templates/assets/search-text.js), and "doi tac", quoted or not, finds "đối tác".
+ * The letters are put back for the reader: the record's meta `dd` lists where they were.
+ *
+ * Excerpts never show the extra line: the meta `w` is the number of the article's own
+ * words, and the page makes each excerpt from those words only (search-text.js).
  *
  * Pure: no I/O. The registries are passed in (tests give small ones).
  */
@@ -27,7 +24,7 @@ import type { ArticleRecord } from '../record.ts';
 import { ownCopy } from '../ownCopy.ts';
 
 /** The fields of a record the search index reads (the build sends only these to its search worker). */
-export type SearchableRecord = Pick<ArticleRecord, 'slug' | 'title' | 'lede' | 'text' | 'published' | 'outlet' | 'originalOutlet' | 'people' | 'places'>;
+export type SearchableRecord = Pick<ArticleRecord, 'slug' | 'title' | 'lede' | 'text' | 'published' | 'outlet' | 'originalOutlet' | 'people' | 'places' | 'captions'>;
 
 export interface EntityEntry {
   name: string;
@@ -96,20 +93,14 @@ export function entityTerms(names: readonly string[], table: ReadonlyMap<string,
   return unique([...forms, ...forms.map(foldAscii)]);
 }
 
-/** The folded forms of the words that contain "đ"/"Đ", each once, in order of appearance. */
-export function dWords(text: string): string[] {
-  return unique(words(text).filter((w) => /[đĐ]/.test(w)).map(foldAscii));
-}
-
 /**
- * A word as Pagefind matches it: lower case, tones and vowel marks dropped,
- * "đ" kept (it is a letter, not a mark). Pagefind splits "Jong-un" into
- * "jong" and "un" too.
+ * A word as Pagefind matches it in this index: lower case, tones and vowel marks dropped,
+ * "đ" as "d" (the indexed text is foldD's). Pagefind splits "Jong-un" into "jong" and "un" too.
  */
 export function matchKey(word: string): string {
   return matchMemo(word);
 }
-const matchMemo = memo((word) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+const matchMemo = memo((word) => foldD(word.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase());
 
 const termWordCache = new Map<string, string[]>();
 /** The words of a registry term or outlet name (few, repeated in every article): split once. */
@@ -127,24 +118,81 @@ function words(text: string): string[] {
   return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
+/** "đ" → "d", "Đ" → "D": the same length, the same words (Pagefind does not fold "đ"; see the top). */
+export function foldD(text: string): string {
+  return text.replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** A hyphen between two letters ("Jong-un", "Mát-xcơ-va"): indexed as a space (see indexedText). */
+const INNER_HYPHEN = /(?<=[\p{L}\p{M}\p{N}])-(?=[\p{L}\p{N}])/gu;
+/** Words as Pagefind splits a record's content for its locations and excerpts. */
+const SEPARATORS = /[^\S\uFEFF]+/;
+
+/** Numbers as the marks write them: each the distance from the one before, in base 36, joined by ".". */
+function deltas(values: readonly number[]): string {
+  let last = 0;
+  return values.map((v) => {
+    const d = (v - last).toString(36);
+    last = v;
+    return d;
+  }).join('.');
+}
+
+/** The article's text as the index holds it, and what the page needs to show it as written. */
+export interface IndexedText {
+  /** foldD, and every hyphen between letters a space: "Kim Jong-un" is the words "Kim Jong un" */
+  text: string;
+  /** its words (split as Pagefind splits them) */
+  words: number;
+  /** the words that had "đ": word numbers (deltas), "-" before a capital's, ":n" when not its first letter */
+  d: string;
+  /** the words followed by a hyphen, not a space (deltas) */
+  h: string;
+}
+
 /**
- * The extra terms: the registry variants of each person and place, their
- * ASCII-folded forms, the outlet names, and the folded "đ" words of the text
- * ("Điện" → "dien") — each only when it brings a word Pagefind could not
- * already match in the article, and then only its new words (so "Moscow" is
- * added to an article that writes "Moskva", but "Triều Tiên" is not repeated:
- * excerpts and ranking stay those of the article's own words).
+ * The article's own text as it is indexed: "đ" → "d" (Pagefind folds tones, not "đ") and a
+ * hyphen between letters → a space, so that "doi tac" and the phrase "kim jong un" match the
+ * words as written ("đối tác", "Kim Jong-un"; Pagefind would index "Jong-un" as one word
+ * "jongun" beside "jong" and "un", and a phrase across it fails). The page puts the letters
+ * and hyphens back with the marks (templates/assets/search-text.js, shownWords).
  */
-export function extraTerms(record: SearchableRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string[] {
-  const readable = [record.title, record.lede ?? '', indexedBody(record.text, bodyWords)].join('\n');
+export function indexedText(text: string): IndexedText {
+  const out: string[] = [];
+  const d: string[] = [];
+  const hWords: number[] = [];
+  let lastD = 0;
+  for (const word of text.split(SEPARATORS)) {
+    if (!word) continue;
+    const parts = word.split(INNER_HYPHEN);
+    parts.forEach((part, k) => {
+      const n = out.length;
+      if (k < parts.length - 1) hWords.push(n);
+      const at = part.search(/[đĐ]/);
+      if (at >= 0) {
+        d.push(`${part[at] === 'Đ' ? '-' : ''}${(n - lastD).toString(36)}${at ? `:${at.toString(36)}` : ''}`);
+        lastD = n;
+      }
+      out.push(foldD(part));
+    });
+  }
+  return { text: out.join(' '), words: out.length, d: d.join('.'), h: deltas(hWords) };
+}
+
+/**
+ * The extra terms: the registry variants of each person and place, and the outlet
+ * names — each only when it brings a word Pagefind could not already match in the
+ * article, and then only its new words (so "Moscow" is added to an article that writes
+ * "Moskva", but "Triều Tiên" is not repeated). Written with foldD, as the indexed text.
+ */
+export function extraTerms(record: SearchableRecord, aliases: AliasTables, bodyWords = Infinity): string[] {
+  const readable = [record.title, ownText(record, bodyWords)].join('\n');
   const known = new Set(words(readable).map(matchKey));
   const outlets = [record.outlet, record.originalOutlet].flatMap((o) => (o ? [o.name] : []));
   const candidates = unique([
     ...entityTerms(record.people, aliases.people),
     ...entityTerms(record.places, aliases.places),
     ...outlets,
-    ...outlets.map(foldAscii),
-    ...dWords(readable),
   ]);
   const out: string[] = [];
   for (const term of candidates) {
@@ -152,15 +200,18 @@ export function extraTerms(record: SearchableRecord, aliases: AliasTables, bodyW
     const fresh = termWords.filter((w) => !known.has(matchKey(w)));
     if (!fresh.length) continue;
     // The whole term when all its words are new ("Mát-xcơ-va"), else only the new ones
-    // ("Cộng hòa Dân chủ Nhân dân Triều Tiên" → "Cộng hòa Dân chủ Nhân dân"): a word the
-    // article has is never repeated here, so its own sentences give the excerpt.
-    out.push(fresh.length === termWords.length ? term : fresh.join(' '));
+    // ("Cộng hòa Dân chủ Nhân dân Triều Tiên" → "Cộng hòa Dân chủ Nhân dân").
+    out.push(foldD(fresh.length === termWords.length ? term : fresh.join(' ')).replace(INNER_HYPHEN, ' '));
     for (const w of termWords) known.add(matchKey(w));
   }
   return out;
 }
 
-/** How many words of the body are indexed (then to the end of that sentence). */
+/**
+ * How many words of a body the site keeps once the records are read (summaries), and the
+ * search indexed before it took the whole text (searchDocument's `bodyWords`; the bench can
+ * still ask for it).
+ */
 export const BODY_WORDS = 150;
 /** A sentence that has not ended this many words after the limit is cut there ("…"). */
 const SENTENCE_SLACK = 40;
@@ -194,25 +245,49 @@ export function indexedBody(text: string, limit = BODY_WORDS): string {
 
 /**
  * The start of a text that the site reads once copies are folded and the derived part is
- * known: what the search indexes (its first BODY_WORDS words, to the end of that sentence),
- * which holds the summaries too (180 characters at most; 150 words are more). A copy, not a
- * slice, so that the whole text can go. indexedBody(textStart(t)) === indexedBody(t): tested.
+ * known (summaries: 180 characters at most; 150 words are more). A copy, not a slice, so
+ * that the whole text can go. The search is sent the whole text before (src/search/worker.ts).
  */
 export function textStart(text: string): string {
   const start = indexedBody(text);
   return start.length === text.length ? text : ownCopy(start);
 }
 
+/** The article's own words as the reader sees them: lede, body (its first `bodyWords` words), captions. */
+export function ownText(record: SearchableRecord, bodyWords = Infinity): string {
+  return [record.lede, indexedBody(record.text, bodyWords), ...(record.captions ?? []).map((c) => c.text)]
+    .filter((p): p is string => !!p && p.trim() !== '')
+    .join('\n\n');
+}
+
+/** What the index receives for one article: its content, and the meta that gives the reader its own text back. */
+export interface SearchDocument {
+  /** the article's own text then the extra terms (indexedText) */
+  content: string;
+  /** how many words of `content` are the article's own (the excerpts' limit) */
+  words: number;
+  /** indexedText's marks of the article's own text */
+  d: string;
+  h: string;
+}
+
 /**
- * The indexed content: lede and the start of the body as the reader sees them, then
- * the extra terms last, so excerpts come from the article's own words. Not the title:
- * Pagefind (1.5+) indexes the title meta field itself, finds a page by its title words
- * and ranks a title match first; in the content too, every title word would be a second
- * location in the index chunks a search downloads (~12% of "trieu tien"'s).
+ * The indexed content: lede, body and captions as the reader sees them (indexedText), then
+ * the extra terms last. Not the title: Pagefind (1.5+) indexes the title meta field itself,
+ * finds a page by its title words and ranks a title match first.
  */
-export function searchContent(record: SearchableRecord, aliases: AliasTables, bodyWords = BODY_WORDS): string {
-  const parts = [record.lede, indexedBody(record.text, bodyWords)].filter((p): p is string => !!p && p.trim() !== '');
+export function searchDocument(record: SearchableRecord, aliases: AliasTables, bodyWords = Infinity): SearchDocument {
+  const own = indexedText(ownText(record, bodyWords));
   const extra = extraTerms(record, aliases, bodyWords);
-  if (extra.length) parts.push(extra.join(' · '));
-  return parts.join('\n\n');
+  return {
+    content: extra.length ? `${own.text}\n\n${extra.join(' · ')}` : own.text,
+    words: own.words,
+    d: own.d,
+    h: own.h,
+  };
+}
+
+/** The indexed content alone (searchDocument's). */
+export function searchContent(record: SearchableRecord, aliases: AliasTables, bodyWords = Infinity): string {
+  return searchDocument(record, aliases, bodyWords).content;
 }

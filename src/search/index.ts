@@ -34,7 +34,7 @@ import { pendingPath } from '../site/output.ts';
 import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 import { z } from 'zod';
 import { formatShort } from '../site/dates.ts';
-import { aliasTable, searchContent, type AliasTables, type SearchableRecord } from './content.ts';
+import { aliasTable, indexedText, searchDocument, type AliasTables, type SearchableRecord } from './content.ts';
 import { rechunkBundle } from './rechunk.ts';
 import { planShards, SHARD_SIZE, type ShardSpec } from './shards.ts';
 
@@ -69,7 +69,7 @@ export interface SearchIndexOptions {
   statePending?: boolean;
   /** records per shard (default SHARD_SIZE; Infinity: one index) */
   shardSize?: number;
-  /** words of each body that are indexed (default BODY_WORDS; Infinity: the whole body) */
+  /** words of each body that are indexed (default Infinity: the whole body; the bench can ask for the old 150) */
   bodyWords?: number;
   /** what the index is made by (default: a hash of src/search/ and the Pagefind version); tests change it */
   version?: string;
@@ -146,28 +146,36 @@ export function sortKey(r: SearchableRecord): string {
 /** One article as Pagefind receives it. Pure. */
 export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
   const prefix = pathPrefix.replace(/\/+$/, '');
-  const meta: Record<string, string> = { title: r.title, date: formatShort(r.published) };
+  const doc = searchDocument(r, aliases, bodyWords);
+  // The title as Pagefind indexes it (indexedText, as the content) and the marks that give it back as written.
+  const title = indexedText(r.title);
+  const meta: Record<string, string> = { title: title.text, date: formatShort(r.published), w: String(doc.words) };
   if (r.published.date) meta.day = r.published.date;
+  for (const [key, marks] of [['td', title.d], ['th', title.h], ['d', doc.d], ['h', doc.h]] as const) if (marks) meta[key] = marks;
   if (r.outlet) meta.outlet = r.outlet.name;
   const filters: Record<string, string[]> = {};
   if (r.outlet) filters.outlet = [r.outlet.name];
   if (r.published.date) filters.year = [r.published.date.slice(0, 4)];
+  // the search page's date range (from–to month) is the months in it
+  if (r.published.date) filters.month = [r.published.date.slice(0, 7)];
   if (r.people.length) filters.person = [...new Set(r.people)];
   if (r.places.length) filters.place = [...new Set(r.places)];
-  // Every record gets a sort key (Pagefind drops records without one from a sorted search).
+  // Every record gets both sort keys (Pagefind drops records without one from a sorted search):
+  // `date` for newest first (the undated last, as 0000), `oldest` for oldest first (the undated last, as 9999).
+  const key = sortKey(r);
   return {
     url: `${prefix}${PATHS.article(r.slug)}`,
-    content: searchContent(r, aliases, bodyWords),
+    content: doc.content,
     language: 'vi',
     meta,
     filters,
-    sort: { date: sortKey(r) },
+    sort: { date: key, oldest: r.published.date ? key : `9999${key.slice(4)}` },
   };
 }
 
 /** The fields of a record that searchRecord() and searchContent() read. */
 function indexedFields(r: SearchableRecord): unknown[] {
-  return [r.slug, r.title, r.lede, r.text, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
+  return [r.slug, r.title, r.lede, r.text, r.captions, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
 }
 
 let defaultAliases: AliasTables | undefined;

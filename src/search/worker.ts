@@ -5,7 +5,8 @@
  * index reads; which articles have a page is sent as their URLs.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { textStart, type SearchableRecord } from './content.ts';
+import type { SearchableRecord } from './content.ts';
+export { textStart } from './content.ts';
 import { guardPagefind, pagefindFailure, pagefindLogPath, takeLog } from './pagefindProcess.ts';
 import type { SearchIndexOptions, SearchIndexResult } from './index.ts';
 
@@ -21,10 +22,10 @@ type FromWorker =
   | { type: 'done'; result: SearchIndexResult }
   | { type: 'error'; message: string };
 
-/** The fields the index reads, the text cut to what is indexed (textStart: indexedBody() of a cut text is the same cut). */
+/** The fields the index reads: the whole text (every word is indexed) and the captions. */
 export function searchable(r: SearchableRecord): SearchableRecord {
-  const { slug, title, lede, text, published, outlet, originalOutlet, people, places } = r;
-  return { slug, title, lede, text: textStart(text), published, outlet, originalOutlet, people, places };
+  const { slug, title, lede, text, captions, published, outlet, originalOutlet, people, places } = r;
+  return { slug, title, lede, text, captions, published, outlet, originalOutlet, people, places };
 }
 
 /** A worker thread that loads the search code while the build reads the archive, then makes the index of the job it is sent. */

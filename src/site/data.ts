@@ -143,6 +143,13 @@ export interface ListPage {
   nav: (Link & { count?: number })[];
   /** what `nav` lists, for its aria-label ("Các tháng", "Các năm") */
   navLabel: string;
+  /**
+   * where the reader goes on in time at the end of the list: the older and the newer year or month
+   * (year and month pages), or the list's older articles (the first page of a list cut by year, the
+   * last page of each year); null at the end
+   */
+  older?: Link | null;
+  newer?: Link | null;
 }
 
 export interface IndexEntry extends Link {
@@ -150,7 +157,8 @@ export interface IndexEntry extends Link {
 }
 
 export interface IndexPage {
-  kind: 'outlets' | 'people' | 'places';
+  /** the entities' indexes, and the indexes of the dates: /nam/, /thang/, /thang/<year>/, /bai-viet/ */
+  kind: 'outlets' | 'people' | 'places' | 'years' | 'months' | 'articles';
   url: string;
   title: string;
   heading: string;
@@ -186,6 +194,8 @@ export interface SiteData {
   updated: string | null;
   timeline: TimelineYear[];
   undated: { count: number; url: string };
+  /** every person's and place's page (the search page's names, templates/search-names.11ty.ts); not paginated, so always whole */
+  entityLinks: { person: Link[]; place: Link[] };
   listPages: ListPage[];
   indexPages: IndexPage[];
   // [stories/topics/timeline]
@@ -218,8 +228,12 @@ export interface SiteDataOptions {
 
 export const HOME: Link = { name: 'Trang chủ', url: '/' };
 export const PATHS = {
+  articles: '/bai-viet/',
   article: (slug: string) => `/bai-viet/${slug}/`,
+  years: '/nam/',
   year: (y: number) => `/nam/${y}/`,
+  months: '/thang/',
+  monthsOf: (y: number) => `/thang/${y}/`,
   month: (y: number, m: number) => `/thang/${y}/${String(m).padStart(2, '0')}/`,
   outlets: '/bao/',
   outlet: (slug: string) => `/bao/${slug}/`,
@@ -369,8 +383,14 @@ export function entityPages(
   const nameOf = (y: number | null) => (y === null ? 'Chưa rõ ngày' : `Năm ${y}`);
   // in the nav, a year is just its number ("2011"): twenty-six of them fit a phone's screen
   const navName = (y: number | null) => (y === null ? nameOf(y) : String(y));
+  const older = (y: number | null): Link | null => {
+    const next = periods[periods.indexOf(y) + 1];
+    return next === undefined ? null : { name: `Bài cũ hơn: ${nameOf(next).toLowerCase()}`, url: urlOf(next) };
+  };
   const front: ListPage = {
     ...base,
+    // the article after the newest `perPage`: the reader goes on in its year
+    older: { name: `Bài cũ hơn: ${nameOf(years[perPage] ?? null).toLowerCase()}`, url: urlOf(years[perPage] ?? null) },
     description: describe(items.length, ''),
     nav: periods.map((y) => ({ name: navName(y), url: urlOf(y), count: byYear.get(y)!.length })),
     navLabel: 'Các năm',
@@ -384,7 +404,7 @@ export function entityPages(
     baseUrl: url,
   };
   const yearNav = periods.map((y) => ({ name: navName(y), url: urlOf(y) }));
-  return [front, ...periods.flatMap((y) => paginate(
+  return [front, ...periods.flatMap((y) => withOlder(paginate(
     {
       ...base,
       title: `${base.title} – ${nameOf(y).toLowerCase()}`,
@@ -397,7 +417,12 @@ export function entityPages(
     urlOf(y),
     byYear.get(y)!,
     perPage,
-  ))];
+  ), older(y)))];
+}
+
+/** The last of `pages` ends with `older`, when the list goes on elsewhere. */
+function withOlder(pages: ListPage[], older: Link | null, newer: Link | null = null): ListPage[] {
+  return pages.map((p, i) => ({ ...p, older: i === pages.length - 1 ? older : p.older ?? null, newer: i === 0 ? newer : p.newer ?? null }));
 }
 
 interface Group {
@@ -598,10 +623,14 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
       };
     });
 
-  for (const ty of timeline) {
+  // every month with articles, newest first: a month page links the one before and after it
+  const allMonths = timeline.flatMap((ty) => [...ty.months].reverse());
+  const monthAt = new Map(allMonths.map((m, i) => [m.url, i]));
+  timeline.forEach((ty, yi) => {
     const yearCrumb = { name: `Năm ${ty.year}`, url: ty.url };
-    listPages.push(
-      ...paginate(
+    const olderYear = timeline[yi + 1];
+    const newerYear = timeline[yi - 1];
+    const yearPages = paginate(
         {
           kind: 'year',
           title: `Năm ${ty.year}`,
@@ -614,11 +643,17 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
         ty.url,
         yearItems.get(ty.year) ?? [],
         perPage,
-      ),
-    );
+      );
+    listPages.push(...yearPages.map((p) => ({
+      ...p,
+      older: olderYear ? { name: olderYear.name, url: olderYear.url } : null,
+      newer: newerYear ? { name: newerYear.name, url: newerYear.url } : null,
+    })));
     for (const tm of ty.months) {
-      listPages.push(
-        ...paginate(
+      const at = monthAt.get(tm.url) ?? 0;
+      const olderMonth = allMonths[at + 1];
+      const newerMonth = allMonths[at - 1];
+      const monthPages = paginate(
           {
             kind: 'month',
             title: tm.name,
@@ -631,10 +666,14 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
           tm.url,
           years.get(ty.year)?.get(tm.month) ?? [],
           perPage,
-        ),
-      );
+        );
+      listPages.push(...monthPages.map((p) => ({
+        ...p,
+        older: olderMonth ? { name: olderMonth.name, url: olderMonth.url } : null,
+        newer: newerMonth ? { name: newerMonth.name, url: newerMonth.url } : null,
+      })));
     }
-  }
+  });
 
   const undatedRefs = refs.slice(datedCount);
   listPages.push(
@@ -727,6 +766,50 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     });
   }
 
+  // --- the indexes of the dates: no folder in a URL without its page ---------------
+  const undatedEntry: IndexEntry[] = undatedRefs.length ? [{ name: 'Chưa rõ ngày', url: PATHS.undated, count: undatedRefs.length }] : [];
+  const yearEntries: IndexEntry[] = timeline.map((ty) => ({ name: ty.name, url: ty.url, count: ty.count }));
+  const yearsCrumb: Link = { name: 'Các năm', url: PATHS.years };
+  const monthsCrumb: Link = { name: 'Các tháng', url: PATHS.months };
+  indexPages.push(
+    {
+      kind: 'years',
+      url: PATHS.years,
+      title: 'Các năm',
+      heading: 'Bài viết theo năm',
+      description: 'Các năm có bài trong kho lưu trữ, với số bài của mỗi năm.',
+      entries: [...yearEntries, ...undatedEntry],
+      breadcrumbs: [HOME, yearsCrumb],
+    },
+    {
+      kind: 'months',
+      url: PATHS.months,
+      title: 'Các tháng',
+      heading: 'Bài viết theo tháng',
+      description: 'Các tháng có bài trong kho lưu trữ, mới nhất trước, với số bài của mỗi tháng.',
+      entries: timeline.flatMap((ty) => [...ty.months].reverse().map((m) => ({ name: m.name, url: m.url, count: m.count }))),
+      breadcrumbs: [HOME, monthsCrumb],
+    },
+    ...timeline.map((ty): IndexPage => ({
+      kind: 'months',
+      url: PATHS.monthsOf(ty.year),
+      title: `Các tháng năm ${ty.year}`,
+      heading: `Bài viết năm ${ty.year} theo tháng`,
+      description: `Các tháng năm ${ty.year} có bài trong kho lưu trữ, với số bài của mỗi tháng.`,
+      entries: ty.months.map((m) => ({ name: m.name, url: m.url, count: m.count })),
+      breadcrumbs: [HOME, monthsCrumb, { name: `Năm ${ty.year}`, url: PATHS.monthsOf(ty.year) }],
+    })),
+    {
+      kind: 'articles',
+      url: PATHS.articles,
+      title: 'Tất cả bài viết',
+      heading: 'Tất cả bài viết',
+      description: `${sorted.length} bài viết trong kho lưu trữ, theo năm đăng.`,
+      entries: [...yearEntries, ...undatedEntry],
+      breadcrumbs: [HOME, { name: 'Bài viết', url: PATHS.articles }],
+    },
+  );
+
   // --- [stories/topics/timeline] topic pages, topic index, event timeline -------
   const topicPages: TopicPage[] = [];
   const topicCrumb = { name: 'Chủ đề', url: PATHS.topics };
@@ -798,6 +881,10 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
     updated: feed[0]?.iso ?? null,
     timeline,
     undated: { count: undatedRefs.length, url: PATHS.undated },
+    entityLinks: {
+      person: [...peopleGroups.values()].map((g) => personLink(g.name)),
+      place: [...placeGroups.values()].map((g) => placeLink(g.name)),
+    },
     listPages,
     indexPages,
     topicPages,

@@ -5,13 +5,14 @@
  * site in place (and prints its error).
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, watch, type FSWatcher } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from '../build.ts';
 import { normalizePathPrefix } from './config.ts';
+import { watchTree } from './watchTree.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -82,11 +83,36 @@ function buildInChild(options: BuildOptions): Promise<boolean> {
   });
 }
 
+/** Listens on 127.0.0.1:`port`; rejects with the server's error (a busy port: EADDRINUSE). */
+export function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+/** One line for a server that cannot listen: a busy port names --port. */
+export function busyPortMessage(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `serve: port ${port} is already in use; choose another with --port=N (or PORT=N), --port=0 for any free one`;
+  if (code === 'EACCES') return `serve: port ${port} is not allowed for this user; choose another with --port=N (above 1023)`;
+  return `serve: cannot listen on port ${port}: ${(error as Error | undefined)?.message ?? String(error)}`;
+}
+
 export async function serve(options: BuildOptions & { port: number }): Promise<void> {
   const prefix = normalizePathPrefix(options.pathPrefix);
   await buildInChild(options);
   const server = createStaticServer(options.output ?? '_site', prefix);
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  try {
+    await listen(server, options.port);
+  } catch (error) {
+    console.error(busyPortMessage(error, options.port));
+    process.exit(1);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   console.log(`serving http://localhost:${port}${prefix}  (watching ${options.input ?? 'articles'}/ and templates/)`);
@@ -107,21 +133,17 @@ export async function serve(options: BuildOptions & { port: number }): Promise<v
     } while (again);
     running = false;
   };
-  const watchers: FSWatcher[] = [];
-  for (const dir of [options.input ?? 'articles', 'templates', 'src']) {
-    try {
-      watchers.push(
-        watch(dir, { recursive: true }, () => {
-          clearTimeout(timer);
-          timer = setTimeout(rebuild, 150);
-        }),
-      );
-    } catch (error) {
-      console.error(`cannot watch ${dir}: ${(error as Error).message}`);
-    }
-  }
+  // one watcher per folder: files replaced by a rename and folders created later are seen (watchTree.ts)
+  const watcher = watchTree(
+    [options.input ?? 'articles', 'templates', 'src'],
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 150);
+    },
+    (message) => console.error(message),
+  );
   const stop = () => {
-    for (const w of watchers) w.close();
+    watcher.close();
     server.close();
     process.exit(0);
   };

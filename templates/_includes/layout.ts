@@ -57,10 +57,12 @@ export function layout(ctx: Ctx, data: Data, meta: PageMeta, body: Html): string
   const fullTitle = meta.url === '/' ? site.name : `${meta.title} – ${site.name}`;
   const jsonLd = [...(meta.jsonLd ?? []), ...(meta.notFound ? [] : [breadcrumbList(ctx, data, meta.breadcrumbs)])];
   const nav: Link[] = [
+    { name: 'Năm', url: '/nam/' }, // the years (src/site/data.ts, the dates' indexes)
     { name: 'Báo', url: '/bao/' },
     { name: 'Nhân vật', url: '/nhan-vat/' },
     { name: 'Địa danh', url: '/dia-danh/' },
-    { name: 'Chưa rõ ngày', url: '/chua-ro-ngay/' },
+    // only when some article has no known date
+    ...(data.archive.undated.count ? [{ name: 'Chưa rõ ngày', url: '/chua-ro-ngay/' }] : []),
     { name: 'Chủ đề', url: '/chu-de/' }, // topics (templates/topics.11ty.ts)
     { name: 'Dòng thời gian', url: '/dong-thoi-gian/' }, // event timeline (templates/timeline.11ty.ts)
     { name: 'Tìm kiếm', url: '/tim-kiem/' }, // search (templates/search.11ty.ts)
@@ -90,6 +92,7 @@ ${meta.head ?? ''}${jsonLd.map((o) => html`<script type="application/ld+json">${
 <header class="masthead">
 <div class="wrap masthead-inner">
 <a class="brand" href="${ctx.url('/')}"><span class="brand-mark" aria-hidden="true">NT</span><span class="brand-text"><span class="brand-name">${site.name}</span><span class="brand-tag">Kho lưu trữ báo chí tiếng Việt</span></span></a>
+<form class="sitesearch" role="search" action="${ctx.url('/tim-kiem/')}" method="get" aria-label="Tìm trong kho lưu trữ"><label class="sr" for="site-q">Tìm bài viết</label><input id="site-q" name="q" type="search" placeholder="Tìm bài viết…" enterkeyhint="search"><button type="submit">Tìm</button></form>
 <nav class="sitenav" aria-label="Chuyên mục"><ul>${nav.map((n) => html`<li><a href="${ctx.url(n.url)}"${meta.url.startsWith(n.url) ? raw(' aria-current="page"') : ''}>${n.name}</a></li>`)}</ul></nav>
 </div>
 </header>

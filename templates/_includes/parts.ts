@@ -48,3 +48,16 @@ ${p.prevUrl ? html`<a rel="prev" href="${ctx.url(p.prevUrl)}">← Trang trước
 ${p.nextUrl ? html`<a rel="next" href="${ctx.url(p.nextUrl)}">Trang sau →</a>` : ''}
 </nav>`;
 }
+
+/**
+ * The end of a list: where the reader goes on in time. Year and month pages link the older and
+ * the newer year or month; a list cut by year links its older articles.
+ */
+export function onwards(ctx: Ctx, p: ListPage): Html {
+  if (!p.older && !p.newer) return html``;
+  const dated = p.kind === 'year' || p.kind === 'month';
+  return html`<nav class="prevnext onwards" aria-label="${dated ? (p.kind === 'year' ? 'Năm trước và năm sau' : 'Tháng trước và tháng sau') : 'Bài cũ hơn'}">
+${p.newer ? html`<a class="pn-prev" rel="prev" href="${ctx.url(p.newer.url)}"><span class="pn-label">← Mới hơn</span><span class="pn-title">${p.newer.name}</span></a>` : html`<span></span>`}
+${p.older ? html`<a class="pn-next" rel="next" href="${ctx.url(p.older.url)}"><span class="pn-label">Cũ hơn →</span><span class="pn-title">${p.older.name}</span></a>` : ''}
+</nav>`;
+}

@@ -15,7 +15,8 @@ function withoutShard(counts) {
 
 /**
  * Opens the index under `base` (the URL of the pagefind/ folder). Resolves to
- * { shards, filters(), search(term, { filters, newest }) }, where a search resolves to
+ * { shards, filters(), search(term, { filters, order }) } (order "desc": newest first, "asc": oldest
+ * first, else by relevance), where a search resolves to
  * { total, filters, slice(from, to) → Promise<Pagefind results> }.
  */
 export async function openIndex(base, options = {}) {
@@ -34,17 +35,21 @@ export async function openIndex(base, options = {}) {
   await pf.options({ ...pagefindOptions, noWorker: true });
   await Promise.all(shards.slice(1).map((s) => pf.mergeIndex(folder(s).pathname, pagefindOptions)));
 
-  async function search(term, { filters = {}, newest = false } = {}) {
-    const sort = newest ? { sort: { date: 'desc' } } : {};
+  async function search(term, { filters = {}, order = null } = {}) {
+    const newest = order === 'desc' || order === 'asc';
+    // oldest first by its own key, where the undated come last (in "date" they are year 0000)
+    const sort = order === 'asc' ? { sort: { oldest: 'asc' } } : order === 'desc' ? { sort: { date: 'desc' } } : {};
     const all = await pf.search(term, { filters, ...sort });
     if (!all) return null;
     const found = { total: all.results.length, filters: withoutShard(all.filters), totalFilters: withoutShard(all.totalFilters) };
     if (!newest || shards.length === 1) return { ...found, slice: async (from, to) => all.results.slice(from, to) };
 
-    // Newest first: shard by shard (newest first), each sorted by Pagefind, only as many as the
-    // slice needs. The per-shard counts are known once the filters are loaded: empty shards are skipped.
+    // By date: shard by shard (newest first, or oldest first), each sorted by Pagefind, only as many as
+    // the slice needs. (Oldest first over several shards, the undated come at the end of the oldest
+    // shard, where shard planning puts them, not at the very end: a known limit.) The per-shard counts are known once the filters are loaded: empty shards are skipped.
     const perShard = all.filters?.[SHARD];
-    const pending = perShard ? shards.filter((s) => (perShard[s.name] ?? 0) > 0) : [...shards];
+    const inOrder = order === 'asc' ? [...shards].reverse() : shards;
+    const pending = perShard ? inOrder.filter((s) => (perShard[s.name] ?? 0) > 0) : [...inOrder];
     const sorted = [];
     return {
       ...found,

@@ -1,20 +1,27 @@
 // The search page (/tim-kiem/): Pagefind in the browser, no framework.
-// The state lives in the URL (?q=…&bao=…&nam=…&nhan-vat=…&dia-danh=…&sap-xep=moi-nhat),
+// The state lives in the URL (?q=…&bao=…&tu=2023-01&den=2024-06&nhan-vat=…&dia-danh=…&sap-xep=moi-nhat|cu-nhat),
 // read on load and kept up to date, so a search can be shared. The index is in
 // ../pagefind/ next to this file's folder, in shards (search-index.js), so a path prefix
 // needs nothing more. Result URLs already carry the prefix: Pagefind's baseUrl is "/".
 
 import { openIndex } from './search-index.js';
+import { excerptParts, foldKey, nameOf, pagefindQuery, resultTitle } from './search-text.js';
 
 const PER_PAGE = 10;
+const EXCERPT_WORDS = 28;
 const FILTERS = [
   { key: 'outlet', param: 'bao', label: 'Báo', kind: 'checkbox' },
-  { key: 'year', param: 'nam', label: 'Năm', kind: 'checkbox' },
   { key: 'person', param: 'nhan-vat', label: 'Nhân vật', kind: 'select' },
   { key: 'place', param: 'dia-danh', label: 'Địa danh', kind: 'select' },
 ];
 const SORT_PARAM = 'sap-xep';
-const NEWEST = 'moi-nhat';
+/** the URL's value of each order → Pagefind's sort direction */
+const ORDERS = { 'moi-nhat': 'desc', 'cu-nhat': 'asc' };
+const RANGE = [
+  { key: 'from', param: 'tu' },
+  { key: 'to', param: 'den' },
+];
+const MONTH = /^(\d{4})(?:-(\d{2}))?$/;
 
 const form = document.getElementById('search');
 const input = document.getElementById('q');
@@ -22,11 +29,13 @@ const filtersBox = document.getElementById('search-filters');
 const statusEl = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
-const toggle = document.getElementById('search-toggle');
+const options = document.getElementById('search-options');
+const entityEl = document.getElementById('search-entity');
 const baseTitle = document.title;
 const collator = new Intl.Collator('vi');
 
 let indexPromise = null;
+let namesPromise = null;
 let filtersBuilt = false;
 let current = { found: null, shown: 0 };
 let sequence = 0;
@@ -34,12 +43,23 @@ let typingTimer = 0;
 
 function loadIndex() {
   if (!indexPromise) {
-    indexPromise = openIndex(new URL('../pagefind/', import.meta.url), { excerptLength: 28 });
+    indexPromise = openIndex(new URL('../pagefind/', import.meta.url), { excerptLength: EXCERPT_WORDS });
     indexPromise.catch(() => {
       indexPromise = null;
     });
   }
   return indexPromise;
+}
+
+/** The names the site knows (/tim-kiem/ten.json, src/site/searchNames.ts): folded form → [form, kind, name, url]. */
+function loadNames() {
+  if (!namesPromise) {
+    namesPromise = fetch(new URL('../tim-kiem/ten.json', import.meta.url))
+      .then((r) => (r.ok ? r.json() : { names: [] }))
+      .catch(() => ({ names: [] }))
+      .then(({ names }) => ({ byKey: new Map(names.map((row) => [row[0], row])) }));
+  }
+  return namesPromise;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -55,35 +75,69 @@ function el(tag, attrs = {}, ...children) {
 
 // ---- the form's state <-> the URL ------------------------------------------
 
+/** "2023" or "2023-06" → "2023-01"/"2023-12" or "2023-06" (the start or the end of a year); anything else "". */
+function monthOf(value, end) {
+  const m = MONTH.exec(String(value ?? '').trim());
+  if (!m) return '';
+  return `${m[1]}-${m[2] ?? (end ? '12' : '01')}`;
+}
+
+function stateOf(get, getAll) {
+  const sort = String(get(SORT_PARAM) ?? '');
+  return {
+    q: String(get('q') ?? '').trim(),
+    filters: Object.fromEntries(FILTERS.map((f) => [f.key, getAll(f.param).map(String).filter(Boolean)])),
+    sort: sort in ORDERS ? sort : '',
+    from: monthOf(get('tu'), false),
+    to: monthOf(get('den'), true),
+  };
+}
+
 function stateFromUrl() {
   const params = new URLSearchParams(location.search);
-  return {
-    q: params.get('q') ?? '',
-    filters: Object.fromEntries(FILTERS.map((f) => [f.key, params.getAll(f.param).filter(Boolean)])),
-    newest: params.get(SORT_PARAM) === NEWEST,
-  };
+  return stateOf((k) => params.get(k), (k) => params.getAll(k));
 }
 
 function stateFromForm() {
   const data = new FormData(form);
-  return {
-    q: String(data.get('q') ?? '').trim(),
-    filters: Object.fromEntries(FILTERS.map((f) => [f.key, data.getAll(f.param).map(String).filter(Boolean)])),
-    newest: data.get(SORT_PARAM) === NEWEST,
-  };
+  return stateOf((k) => data.get(k), (k) => data.getAll(k));
 }
 
 function urlOf(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const f of FILTERS) for (const v of state.filters[f.key]) params.append(f.param, v);
-  if (state.newest) params.set(SORT_PARAM, NEWEST);
+  for (const r of RANGE) if (state[r.key]) params.set(r.param, state[r.key]);
+  if (state.sort) params.set(SORT_PARAM, state.sort);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
+function hasRange(state) {
+  return !!(state.from || state.to);
+}
+
 function hasFilters(state) {
-  return FILTERS.some((f) => state.filters[f.key].length > 0);
+  return FILTERS.some((f) => state.filters[f.key].length > 0) || hasRange(state);
+}
+
+/** The months from `from` to `to` ("2023-11", …), within the archive's span (the fields' min and max). */
+function monthsBetween(from, to) {
+  const field = document.getElementById('loc-tu');
+  const lo = from || field?.min || '1900-01';
+  const hi = to || field?.max || '2100-12';
+  const out = [];
+  let [y, m] = lo.split('-').map(Number);
+  const [ey, em] = hi.split('-').map(Number);
+  while (y < ey || (y === ey && m <= em)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+    if (out.length > 2400) break;
+  }
+  return out;
 }
 
 /** The wanted values of the filter controls, kept until the controls exist. */
@@ -99,7 +153,11 @@ function applyToControls(state) {
     }
   }
   const sort = form.querySelector(`[name="${SORT_PARAM}"]`);
-  if (sort) sort.value = state.newest ? NEWEST : '';
+  if (sort) sort.value = state.sort;
+  for (const r of RANGE) {
+    const field = form.querySelector(`[name="${r.param}"]`);
+    if (field) field.value = state[r.key];
+  }
 }
 
 // ---- filters -----------------------------------------------------------------
@@ -141,33 +199,13 @@ function buildFilters(all) {
       groups.push(el('div', { class: 'search-group search-group-select' }, el('label', { for: id }, f.label), select));
     }
   }
-  const sortId = 'loc-sap-xep';
-  groups.push(
-    el(
-      'div',
-      { class: 'search-group search-group-select' },
-      el('label', { for: sortId }, 'Sắp xếp'),
-      el(
-        'select',
-        { id: sortId, name: SORT_PARAM, class: 'search-select' },
-        el('option', { value: '' }, 'Phù hợp nhất'),
-        el('option', { value: NEWEST }, 'Mới nhất'),
-      ),
-    ),
-  );
   filtersBox.replaceChildren(...groups);
   filtersBuilt = true;
-  showFilters(true);
 }
 
-function showFilters(open) {
-  filtersBox.hidden = !open;
-  toggle.setAttribute('aria-expanded', String(open));
-}
-
+/** The filters with their counts, loaded the first time the reader opens "Lọc và sắp xếp". */
 async function openFilters() {
-  if (filtersBuilt) return showFilters(filtersBox.hidden);
-  toggle.disabled = true;
+  if (filtersBuilt) return;
   try {
     const index = await loadIndex();
     buildFilters(await index.filters());
@@ -175,8 +213,6 @@ async function openFilters() {
     await go(false);
   } catch {
     setStatus('Không tải được bộ lọc. Hãy thử tải lại trang.');
-  } finally {
-    toggle.disabled = false;
   }
 }
 
@@ -195,24 +231,16 @@ function pagefindFilters(state) {
     const values = state.filters[f.key];
     if (values.length) filters[f.key] = { any: values };
   }
+  // the date range: the months in it (undated articles have none, so a range leaves them out)
+  if (hasRange(state)) filters.month = { any: monthsBetween(state.from, state.to) };
   return filters;
 }
 
 // ---- results -------------------------------------------------------------------
 
-/** Pagefind's excerpt: text with "<" and ">" escaped and <mark> around the hits. */
-function excerptNodes(excerpt) {
-  const nodes = [];
-  let marked = false;
-  for (const part of String(excerpt ?? '').split(/(<\/?mark>)/)) {
-    if (part === '<mark>') marked = true;
-    else if (part === '</mark>') marked = false;
-    else if (part) {
-      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-      nodes.push(marked ? el('mark', {}, text) : document.createTextNode(text));
-    }
-  }
-  return nodes;
+/** The excerpt from the article's own words, its hits marked (search-text.js). */
+function excerptNodes(data) {
+  return excerptParts(data, EXCERPT_WORDS).map((p) => (p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text)));
 }
 
 function resultItem(data) {
@@ -223,9 +251,9 @@ function resultItem(data) {
   return el(
     'li',
     { class: 'item' },
-    el('h2', { class: 'item-title' }, el('a', { href: data.url }, meta.title ?? data.url)),
+    el('h2', { class: 'item-title' }, el('a', { href: data.url }, resultTitle(data))),
     line,
-    el('p', { class: 'item-summary search-excerpt' }, ...excerptNodes(data.excerpt)),
+    el('p', { class: 'item-summary search-excerpt' }, ...excerptNodes(data)),
   );
 }
 
@@ -259,7 +287,7 @@ async function run(state) {
   let index;
   try {
     index = await loadIndex();
-    if (!filtersBuilt && (hasFilters(state) || state.newest)) {
+    if (!filtersBuilt && FILTERS.some((f) => state.filters[f.key].length > 0)) {
       buildFilters(await index.filters());
       applyToControls(wanted);
     }
@@ -267,11 +295,19 @@ async function run(state) {
     if (token === sequence) setStatus('Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.');
     return;
   }
-  const search = await index.search(state.q || null, {
-    filters: pagefindFilters(state),
-    newest: state.newest || !state.q,
+  const names = await loadNames();
+  // a person's full name: its words, among the articles that name the person (a place's name is
+  // searched as words: "trieu tien" is also every article's text)
+  const name = nameOf(state.q, names.byKey);
+  const filters = pagefindFilters(state);
+  const byName = name && name[1] === 'person' && !filters[name[1]];
+  if (byName) filters[name[1]] = name[2];
+  const search = await index.search(pagefindQuery(byName ? name[2] : state.q) || null, {
+    filters,
+    order: ORDERS[state.sort] ?? (state.q ? null : 'desc'),
   });
   if (token !== sequence || !search) return;
+  showEntity(names.byKey.get(foldKey(state.q)));
   current = { found: search, shown: 0 };
   list.replaceChildren();
   await showMore(false);
@@ -280,9 +316,20 @@ async function run(state) {
   updateCounts(search.filters);
   const n = search.total;
   const what = state.q ? ` cho “${state.q}”` : '';
-  toggle.hidden = false;
   setStatus(n ? `${n.toLocaleString('vi-VN')} kết quả${what}` : `Không tìm thấy kết quả${what}.`);
   document.title = state.q ? `“${state.q}” – ${baseTitle}` : baseTitle;
+}
+
+/** A query that is a known person's or place's name: its page, above the results. */
+function showEntity(row) {
+  if (!row || !row[3]) {
+    entityEl.hidden = true;
+    entityEl.replaceChildren();
+    return;
+  }
+  const [, kind, name, url] = row;
+  entityEl.replaceChildren(`${kind === 'person' ? 'Nhân vật' : 'Địa danh'}: `, el('a', { href: url }, name), ' – mọi bài viết nhắc đến');
+  entityEl.hidden = false;
 }
 
 function go(push) {
@@ -305,7 +352,10 @@ input.addEventListener('input', () => {
 input.addEventListener('focus', () => loadIndex().catch(() => {}), { once: true });
 filtersBox.addEventListener('change', () => go(false));
 more.addEventListener('click', () => showMore(true));
-toggle.addEventListener('click', () => openFilters());
+options.addEventListener('toggle', () => {
+  if (options.open) openFilters();
+});
+options.querySelector('.search-fixed').addEventListener('change', () => go(false));
 window.addEventListener('popstate', () => {
   wanted = stateFromUrl();
   applyToControls(wanted);
@@ -313,4 +363,6 @@ window.addEventListener('popstate', () => {
 });
 
 applyToControls(wanted);
+// a URL with filters, a range or an order opens them: the reader sees what narrowed the results
+if (hasFilters(wanted) || wanted.sort) options.open = true;
 run(wanted);
