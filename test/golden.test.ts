@@ -5,14 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArticle } from '../src/parse.ts';
+import { assertGolden } from './support/golden.ts';
 import { scoreRecord, type Expectation } from './support/score.ts';
 import { fieldOf, scoreRealPage, type RealPageExpectation } from './support/realpagesScore.ts';
 
 const INPUT_DIRS = ['articles', 'test/fixtures/seeds', 'test/fixtures/outlets', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/blind2', 'test/fixtures/blind3', 'test/fixtures/realpages'];
-const update = process.env.UPDATE === '1';
 
 function inputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -24,18 +24,7 @@ for (const dir of INPUT_DIRS) {
     test(`golden record: ${file}`, () => {
       const { record, findings } = parseArticle({ sourceFile: file, bytes: readFileSync(file) });
       assert.ok(record, `no record: ${findings.map((f) => f.message).join('; ')}`);
-      const goldenPath = join('test/golden', `${file.replace(/^test\/fixtures\//, '')}.json`);
-      const json = `${JSON.stringify(record, null, 2)}\n`;
-      if (update || !existsSync(goldenPath)) {
-        mkdirSync(dirname(goldenPath), { recursive: true });
-        writeFileSync(goldenPath, json);
-        if (!update && process.env.CI) assert.fail(`golden record ${goldenPath} was missing; it has been written — commit it`);
-        return;
-      }
-      const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, unknown>;
-      for (const key of new Set([...Object.keys(golden), ...Object.keys(record)])) {
-        assert.deepEqual((record as Record<string, unknown>)[key], golden[key], `${file}: field "${key}" differs from ${goldenPath}`);
-      }
+      assertGolden(join('test/golden', `${file.replace(/^test\/fixtures\//, '')}.json`), record, file);
     });
   }
 }

@@ -5,11 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeHtmlBytes, declaredCharset } from '../src/read/html/decode.ts';
 import { parseHtml, MAX_DEPTH } from '../src/read/html/tree.ts';
@@ -19,6 +19,7 @@ import { parseArticle } from '../src/parse.ts';
 import { ARTICLE_FILE_RE } from '../src/archive/articleFile.ts';
 import { addArticle } from '../src/editor/add.ts';
 import { savedPageBytes } from '../src/editor/fetchPage.ts';
+import { assertGolden } from './support/golden.ts';
 import { scoreRealPage, type RealPageExpectation } from './support/realpagesScore.ts';
 
 const page = (head: string, body: string): string => `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
@@ -161,7 +162,6 @@ test('.html and .htm are article files; a .txt with markup is still read as text
 const REAL = 'test/fixtures/realpages-html';
 const expected = JSON.parse(readFileSync(join(REAL, 'expected.json'), 'utf8')) as RealPageExpectation[];
 const HELD_OUT = new Set(['d03', 'd07', 'd13']);
-const update = process.env.UPDATE === '1';
 
 function realRecord(e: RealPageExpectation) {
   const stem = e.file.replace(/\.txt$/u, '');
@@ -173,18 +173,7 @@ for (const e of expected) {
   test(`golden record: realpages-html/${e.file.replace(/\.txt$/u, '.html')}`, () => {
     const { stem, result } = realRecord(e);
     assert.ok(result.record, result.findings.map((f) => f.message).join('; '));
-    const goldenPath = join('test/golden/realpages-html', `${stem}.html.json`);
-    const json = `${JSON.stringify(result.record, null, 2)}\n`;
-    if (update || !existsSync(goldenPath)) {
-      mkdirSync(dirname(goldenPath), { recursive: true });
-      writeFileSync(goldenPath, json);
-      if (!update && process.env.CI) assert.fail(`golden record ${goldenPath} was missing; it has been written — commit it`);
-      return;
-    }
-    const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(golden), ...Object.keys(result.record)])) {
-      assert.deepEqual((result.record as Record<string, unknown>)[key], golden[key], `${stem}: field "${key}" differs from ${goldenPath}`);
-    }
+    assertGolden(join('test/golden/realpages-html', `${stem}.html.json`), result.record, stem);
   });
 }
 
