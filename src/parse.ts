@@ -20,7 +20,8 @@ import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.t
 
 /** roles whose lines are the story's own words: a copyright there is quoted, not the page's */
 const CONTENT_ROLES: ReadonlySet<string> = new Set(['title', 'lede', 'body', 'caption']);
-import { splitTitleSuffix, withoutPipe } from './classify/documentRules.ts';
+import { splitTitleSuffix } from './classify/documentRules.ts';
+import { withoutPipe } from './classify/storyZone.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
 import { findEntities } from './extract/entities.ts';

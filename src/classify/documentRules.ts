@@ -7,7 +7,7 @@ import { BOILERPLATE, outletRegistry, personRegistry, placeRegistry, tokenize } 
 import { wordCount } from '../read/text.ts';
 import { signatureNames } from './names.ts';
 import { findPersonNames } from '../extract/personNames.ts';
-import { locateStory, type StorySpan } from './storyZone.ts';
+import { locateStory, withoutPipe, type StorySpan } from './storyZone.ts';
 import type { Classified, Role } from './types.ts';
 
 /** what the rules learn about the whole page, for the rules after them */
@@ -40,7 +40,6 @@ const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(
 const SENTENCE_END_RE = /[.!?…]["”’»)]?$|[.!?…]\s?["”’»)]$/u;
 const TITLE_START_RE = /^[\p{Lu}\p{N}"'“‘«(\[]/u;
 
-export const withoutPipe = (t: string): string => (t.includes('|') ? t.replace(/\s*\|+\s*$/u, '') : t).trim();
 /** "X X" (a related link printed twice in one line) */
 export function doubledHalf(text: string): string | null {
   const t = withoutPipe(text);

@@ -34,7 +34,10 @@ const COMMENTS_HEADER_RE = new RegExp(`^(?:${BOILERPLATE.commentHeaders.join('|'
 /** roles a story holds between its paragraphs: they neither extend nor break it */
 const NEUTRAL_ROLES: ReadonlySet<string> = new Set(['caption', 'photo-credit', 'image', 'photo-marker', 'credit', 'source', 'byline', 'dateline', 'repeated-caption', 'duplicate-paragraph', 'repeated-title', 'related-link', 'html', 'title', 'lede']);
 
-const bare = (t: string): string => t.replace(/\s*\|+\s*$/u, '').trim();
+/** a line without the pipes a page prints after it ("Thế giới |"); the regex only when a pipe is there:
+ *  on a long paragraph it would try every space */
+export const withoutPipe = (t: string): string => (t.includes('|') ? t.replace(/\s*\|+\s*$/u, '') : t).trim();
+
 
 /** a table row: cells separated by tabs */
 export const isTableRow = (text: string): boolean => /\S\t+\S/u.test(text);
@@ -42,7 +45,7 @@ export const isTableRow = (text: string): boolean => /\S\t+\S/u.test(text);
 export function lineShape(s: Classified): LineShape {
   if (s.role === 'footer') return 'break';
   if (s.role === 'related-link' && s.ruleId === 'related-header') return 'short';
-  const t = bare(s.text);
+  const t = withoutPipe(s.text);
   if (COMMENTS_HEADER_RE.test(t)) return 'break';
   if (NEUTRAL_ROLES.has(s.role)) return 'neutral';
   if (s.role !== 'text' && s.role !== 'body') return 'short';

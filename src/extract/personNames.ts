@@ -104,38 +104,47 @@ function placeAtStart(words: readonly string[]): number {
   return 0;
 }
 
+/**
+ * Whether a phrase is a place or another non-person depends on the phrase and the registries alone,
+ * and an archive names the same places and bodies over and over: the answers are kept across
+ * articles, up to DECISION_CACHE_SIZE phrases (then the cache starts again).
+ */
+const DECISION_CACHE_SIZE = 50_000;
+const decisions = new Map<string, boolean>();
+function decided(key: string, decide: () => boolean): boolean {
+  let v = decisions.get(key);
+  if (v === undefined) {
+    if (decisions.size >= DECISION_CACHE_SIZE) decisions.clear();
+    v = decide();
+    decisions.set(key, v);
+  }
+  return v;
+}
+const nonPerson = (phrase: string): boolean => decided(phrase, () => isNonPerson(phrase));
+const place = (phrase: string): boolean => decided(`\u0000${phrase}`, () => isPlace(phrase));
+
 /** The people named in one text, in order, with where each stands. */
-export function findPersonNames(text: string, memo: Map<string, boolean> = new Map()): NameMention[] {
+export function findPersonNames(text: string): NameMention[] {
   const found: NameMention[] = [];
-  const nonPerson = (phrase: string): boolean => {
-    let v = memo.get(phrase);
-    if (v === undefined) { v = isNonPerson(phrase); memo.set(phrase, v); }
-    return v;
-  };
-  const place = (phrase: string): boolean => {
-    const key = `\u0000${phrase}`;
-    let v = memo.get(key);
-    if (v === undefined) { v = isPlace(phrase); memo.set(key, v); }
-    return v;
-  };
   for (const m of text.matchAll(RUN_RE)) {
-    // a single capitalised word (a sentence's first word, "Nga") is no full name; "Triều Tiên" is a place
-    if (m[0].indexOf(' ') < 0 || place(m[0])) continue;
+    // a single capitalised word (a sentence's first word, "Nga") is no full name
+    if (m[0].indexOf(' ') < 0) continue;
     let words = m[0].split(' ');
+    // a Korean name: the word before the hyphenated given name
+    const k = m[0].includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
+    const korean = k > 0 && SYLLABLE_RE.test(words[k - 1]!);
+    // "TP.HCM", "GD-ĐT", "VnExpress": no person's name (checked before the costlier place lookup)
+    if (!korean && words.some((w) => !NAME_WORD_RE.test(w))) continue;
+    // "Triều Tiên" is a place
+    if (place(m[0])) continue;
     let index = m.index;
     const end = index + m[0].length;
     const before = text.slice(Math.max(0, index - 80), index);
     const after = text.slice(end, end + 20);
-    // a Korean name: the word before the hyphenated given name
-    const k = m[0].includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
-    if (k > 0 && SYLLABLE_RE.test(words[k - 1]!)) {
+    if (korean) {
       const name = `${words[k - 1]} ${words[k]}`;
       const at = index + words.slice(0, k - 1).join(' ').length + (k > 1 ? 1 : 0);
       found.push({ name, index: at, end: at + name.length });
-      continue;
-    }
-    if (words.some((w) => !NAME_WORD_RE.test(w))) {
-      // "TP.HCM", "GD-ĐT", "VnExpress": no person's name
       continue;
     }
     // "Ông Huỳnh Công Việt", "Chị Lê Thị Ánh Tuyết": the title printed with a capital
@@ -173,9 +182,8 @@ export function findPersonNames(text: string, memo: Map<string, boolean> = new M
 export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>, registryMentions?: readonly (readonly { index: number; end: number }[])[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>(known);
-  const memo = new Map<string, boolean>();
   for (const [k, t] of texts.entries()) {
-    const found = findPersonNames(t, memo);
+    const found = findPersonNames(t);
     if (found.length === 0) continue;
     const registry = registryMentions?.[k] ?? personRegistry.scan(t);
     for (const m of found) {
