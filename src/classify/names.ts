@@ -1,4 +1,5 @@
 /** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
+import { withoutPipe } from './storyZone.ts';
 import { agencyRegistry, BOILERPLATE, escapeRegExp, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
 const NON_NAME_RE = new RegExp(`(?:^|\\s)(?:${BOILERPLATE.nonNameWords.join('|')})(?=\\s|$)`, 'iu');
@@ -64,7 +65,7 @@ const BYLINE_MAX_CHARS = 120;
 
 export function parseByline(text: string): Byline | null {
   if (text.length > BYLINE_MAX_CHARS) return null;
-  let t = text.trim().replace(/\s*\|+\s*$/, '').replace(BYLINE_PREFIX_RE, '').replace(BYLINE_NOTE_RE, '');
+  let t = withoutPipe(text).replace(BYLINE_PREFIX_RE, '').replace(BYLINE_NOTE_RE, '');
   let outlet: string | undefined;
   // "Theo Hoàng Phương (Người Lao Động)": the original writer and outlet
   const paren = /^(?:[Tt]heo\s)?([^()]{3,60}?)\s?\(([^()]{2,60})\)$/u.exec(t);
@@ -111,7 +112,7 @@ const SINGLE_NAME_RE = /^[\p{Lu}][\p{Ll}\p{M}]{1,6}$/u;
  * Not a place, an outlet, an agency, a section or a widget word.
  */
 export function signatureNames(text: string): string[] | null {
-  const t = text.trim().replace(/\s*\|+\s*$/u, '');
+  const t = withoutPipe(text);
   const b = parseByline(t);
   if (b) return b.authors;
   if (!SINGLE_NAME_RE.test(t) || NON_NAME_RE.test(t)) return null;
