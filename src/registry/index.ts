@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Outlet } from '../record.ts';
 import { foldAscii } from '../read/text.ts';
+import { agencyEntry, boilerplateFile, outletEntry, personEntry, placeEntry, type Knowledge, type OutletEntry } from './knowledge.ts';
 
 function loadJson<T>(name: string, schema: z.ZodType<T>): T {
   const url = new URL(`./${name}`, import.meta.url);
@@ -18,44 +19,7 @@ function loadJson<T>(name: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-const outletEntry = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  domain: z.string().min(3),
-  domains: z.array(z.string()).default([]),
-  aliases: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  /** the names the outlet went by before a date ("Zing News", news.zing.vn until 2019) */
-  formerly: z.array(z.object({ until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1), domain: z.string().min(3) })).default([]),
-});
-const agencyEntry = z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) });
-const personEntry = z.object({
-  name: z.string().min(1),
-  variants: z.array(z.string()).default([]),
-  short: z.array(z.string()).default([]),
-  role: z.string().optional(),
-  country: z.string().optional(),
-});
-const placeEntry = z.object({
-  name: z.string().min(1),
-  variants: z.array(z.string()).default([]),
-  kind: z.string().optional(),
-  country: z.string().optional(),
-});
-const boilerplateFile = z.object({
-  widgets: z.array(z.string()),
-  gluedWidgets: z.array(z.string()),
-  footers: z.array(z.string()),
-  relatedHeaders: z.array(z.string()),
-  sections: z.array(z.string()),
-  continuations: z.array(z.string()),
-  relatedInline: z.array(z.string()),
-  anonymousBylines: z.array(z.string()),
-  commentHeaders: z.array(z.string()),
-  nonNameWords: z.array(z.string()),
-});
-
-export type OutletEntry = z.infer<typeof outletEntry>;
+export type { OutletEntry };
 
 const OUTLETS = loadJson('outlets.json', z.array(outletEntry));
 const AGENCIES = loadJson('agencies.json', z.array(agencyEntry));
@@ -284,3 +248,22 @@ export const placeRegistry = {
   scan: (text: string, tokens?: readonly Token[]): Mention[] => placeMatcher.scan(text, tokens),
   kindOf: (name: string): string | undefined => PLACES.find((p) => p.name === name)?.kind,
 };
+
+/** The registries one parse uses: built in, or built in extended by an archive's knowledge. */
+export interface Registries {
+  outlets: typeof outletRegistry;
+  agencies: typeof agencyRegistry;
+  people: typeof personRegistry;
+  places: typeof placeRegistry;
+  boilerplate: typeof BOILERPLATE;
+}
+
+/**
+ * The built-in registries extended by an archive's knowledge (archive.config.json's `knowledge`).
+ * STUB: only the built-in registries for now (the parser half of #22 makes the extension real).
+ */
+export function createRegistries(knowledge: Knowledge = {}): Registries {
+  const extended = Object.values(knowledge).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0) && (Array.isArray(v) || Object.keys(v as object).length > 0));
+  if (extended) throw new Error('createRegistries: extending the registries is not built yet');
+  return { outlets: outletRegistry, agencies: agencyRegistry, people: personRegistry, places: placeRegistry, boilerplate: BOILERPLATE };
+}
