@@ -10,6 +10,7 @@
  * that starts with "Sở", "Bộ", "Bệnh"…, a known place, outlet or agency (data: src/registry/person-names.json).
  * Pure: text in, names out.
  */
+import { capitalisedRuns } from './capitalisedRuns.ts';
 import { PERSON_NAME_DATA, agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
 export interface NameMention { name: string; index: number; end: number }
@@ -46,25 +47,35 @@ function titleBefore(before: string): boolean {
   }
   return false;
 }
+/** where the clause that ends a text starts: after its last sentence or clause mark */
+const CLAUSE_MARKS: ReadonlySet<string> = new Set(['.', '!', '?', ';', ':', ',', '"', '“', '”']);
+function clauseStart(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_MARKS.has(text[i]!)) return i + 1;
+  return 0;
+}
 /** a role a few words before the name: "Chủ tịch Ủy ban Olympic quốc tế " (no sentence break between) */
 function roleBefore(before: string): boolean {
   const tail = before.slice(-(ROLE_WINDOW_WORDS + 2) * 10);
-  const clause = tail.slice(Math.max(0, tail.search(/[.!?;:,"“”][^.!?;:,"“”]*$/u) + 1));
+  const clause = tail.slice(clauseStart(tail));
   const written = clause.trim().split(/\s+/u).slice(-(ROLE_WINDOW_WORDS + 2));
   // "… tiếp tại Điện Kremlin", "… ở Kuala Lumpur": a place
   if (written.length && PLACE_PREPOSITIONS.has(written[written.length - 1]!.toLowerCase())) return false;
   const words = written.map((w) => w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
+    let phrase = '';
     for (let n = 1; n <= MAX_TITLE_WORDS && i + n <= words.length; n++) {
-      if (!ROLES.has(words.slice(i, i + n).join(' '))) continue;
+      phrase = n === 1 ? words[i]! : `${phrase} ${words[i + n - 1]!}`;
+      if (!ROLES.has(phrase)) continue;
       // between the role and the name only the body it heads ("Ủy ban Olympic quốc tế"), not a clause
       // ("Tổng thống Putin mời ngồi thử chiếc"): few words in lower case
-      const between = written.slice(i + n);
-      if (between.filter((w) => !/^[\p{Lu}]/u.test(w)).length <= ROLE_LOWER_WORDS) return true;
+      let lowerWords = 0;
+      for (let j = i + n; j < written.length; j++) if (!UPPER_START_RE.test(written[j]!)) lowerWords++;
+      if (lowerWords <= ROLE_LOWER_WORDS) return true;
     }
   }
   return false;
 }
+const UPPER_START_RE = /^[\p{Lu}]/u;
 const HEADS_BEFORE: ReadonlySet<string> = new Set(PERSON_NAME_DATA.headsBefore.map((h) => h.toLowerCase()));
 const LIST_LINKS: ReadonlySet<string> = new Set(['như', 'là', 'của', 'gồm']);
 /** a place or organisation word right before the phrase: "đường Lê Lợi", "ngân hàng Thiên Thanh", and "đường Lê Lợi, Nguyễn Huệ, Phạm Ngọc Thạch" */
@@ -90,8 +101,6 @@ const NAME_WORD_RE = /^[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)?$/u;
 const SYLLABLE_RE = /^[\p{Lu}][\p{Ll}\p{M}]{0,6}$/u;
 const KOREAN_GIVEN_RE = /^[\p{Lu}][\p{Ll}]+-[\p{Ll}]+$/u;
 const PATRONYMIC_RE = /^[\p{Lu}][\p{Ll}]+(?:ovich|evich|ovna|evna|ich)$/u;
-/** runs of capitalised words, split at anything but a single space */
-const RUN_RE = /[\p{Lu}][\p{L}\p{M}-]*(?: [\p{Lu}][\p{L}\p{M}-]*)*/gu;
 const MAX_NAME_WORDS = 4;
 
 const lower = (s: string): string => s.toLowerCase();
@@ -123,47 +132,61 @@ function decided(key: string, decide: () => boolean): boolean {
 const nonPerson = (phrase: string): boolean => decided(phrase, () => isNonPerson(phrase));
 const place = (phrase: string): boolean => decided(`\u0000${phrase}`, () => isPlace(phrase));
 
-/** The people named in one text, in order, with where each stands. */
+/** a title before the name (known already, or not yet: undefined), an age after it, or a role a few words before */
+function hasRole(text: string, end: number, before: string, titled: boolean | undefined): boolean {
+  return (titled ?? titleBefore(before)) || AGE_AFTER_RE.test(text.slice(end, end + 20)) || roleBefore(before);
+}
+
+/**
+ * The people named in one text, in order, with where each stands. The cheap tests on a run's own
+ * words come first; what needs the text before it (a title, a role, a place word) only when the
+ * answer depends on it.
+ */
 export function findPersonNames(text: string): NameMention[] {
   const found: NameMention[] = [];
-  for (const m of text.matchAll(RUN_RE)) {
-    // a single capitalised word (a sentence's first word, "Nga") is no full name
-    if (m[0].indexOf(' ') < 0) continue;
-    let words = m[0].split(' ');
+  for (const m of capitalisedRuns(text)) {
+    const run = m.text;
+    let words = run.split(' ');
     // a Korean name: the word before the hyphenated given name
-    const k = m[0].includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
+    const k = run.includes('-') ? words.findIndex((w, i) => i > 0 && KOREAN_GIVEN_RE.test(w)) : -1;
     const korean = k > 0 && SYLLABLE_RE.test(words[k - 1]!);
     // "TP.HCM", "GD-ĐT", "VnExpress": no person's name (checked before the costlier place lookup)
     if (!korean && words.some((w) => !NAME_WORD_RE.test(w))) continue;
     // "Triều Tiên" is a place
-    if (place(m[0])) continue;
+    if (place(run)) continue;
     let index = m.index;
-    const end = index + m[0].length;
-    const before = text.slice(Math.max(0, index - 80), index);
-    const after = text.slice(end, end + 20);
     if (korean) {
       const name = `${words[k - 1]} ${words[k]}`;
       const at = index + words.slice(0, k - 1).join(' ').length + (k > 1 ? 1 : 0);
       found.push({ name, index: at, end: at + name.length });
       continue;
     }
+    const end = index + run.length;
+    const before = text.slice(Math.max(0, index - 80), index);
     // "Ông Huỳnh Công Việt", "Chị Lê Thị Ánh Tuyết": the title printed with a capital
-    if (words.length < 2) continue;
-    let titled = titleBefore(before);
+    let titledAtStart = false;
     while (words.length > 1 && TITLES.has(lower(words[0]!)) && !SURNAMES.has(words[0]!)) {
       // "Bé gái": a title of two words printed at the start of a sentence
-      titled = true;
+      titledAtStart = true;
       index += words[0]!.length + 1;
       words = words.slice(1);
     }
     // "tỉnh Thanh Hóa Đỗ Minh Tuấn": the place word heads the place, not the name after it
     const leadingPlace = placeAtStart(words);
-    if (words.length < 2 || HEAD_WORDS.has(words[0]!) || (!titled && leadingPlace === 0 && headBefore(before))) continue;
-    const aged = AGE_AFTER_RE.test(after);
-    const role = titled || aged || roleBefore(before);
+    if (words.length < 2 || HEAD_WORDS.has(words[0]!)) continue;
+    // the tests on the text before (no closures here: each would be made anew for every run)
+    let titled: boolean | undefined = titledAtStart || undefined;
+    if (leadingPlace === 0) {
+      titled ??= titleBefore(before);
+      if (!titled && headBefore(before)) continue;
+    }
     const vietnameseShape = words.length >= 3 && words.some((w) => SURNAMES.has(w));
     const patronymicShape = words.some((w) => PATRONYMIC_RE.test(w));
-    if (!role && !vietnameseShape && !patronymicShape) continue;
+    let role: boolean | undefined;
+    if (!vietnameseShape && !patronymicShape) {
+      role = hasRole(text, end, before, titled);
+      if (!role) continue;
+    }
     const skip = leadingPlace;
     if (skip > 0) {
       index += words.slice(0, skip).join(' ').length + 1;
@@ -173,7 +196,7 @@ export function findPersonNames(text: string): NameMention[] {
     const name = words.join(' ');
     const vietnamese = SURNAMES.has(words[0]!) && words.length >= 3 && words.every((w) => SYLLABLE_RE.test(w));
     const patronymic = words.length === 3 && PATRONYMIC_RE.test(words[1]!);
-    if ((role || vietnamese || patronymic) && !nonPerson(name)) found.push({ name, index, end: index + name.length });
+    if ((vietnamese || patronymic || (role ?? hasRole(text, end, before, titled))) && !nonPerson(name)) found.push({ name, index, end: index + name.length });
   }
   return found;
 }
