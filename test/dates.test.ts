@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, findBodyDayMonth, findGluedDateline, parseDatelineText, toPublished } from '../src/extract/dates.ts';
+import { dateFromUrl, findBodyDayMonth, findDates, findGluedDateline, parseDatelineText, toPublished } from '../src/extract/dates.ts';
+import { DATE_FORMS } from '../src/extract/dateForms.ts';
 
 function dateline(text: string): [string | null, string | null, string | null] | null {
   const m = parseDatelineText(text);
@@ -100,4 +101,15 @@ test('glued dateline: the section before it goes, the prefix stays with it', asy
   const { segmentLine } = await import('../src/classify/segment.ts');
   assert.deepEqual(segmentLine({ text: 'Sống trẻ Giáo dục | Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều', line: 1, column: 1 }).map((s) => s.text),
     ['Sống trẻ Giáo dục |', 'Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều']);
+});
+
+test('findDates: every date form reads its own example (the year hint that skips date-free lines lets each through)', () => {
+  for (const form of DATE_FORMS) {
+    const found = findDates(form.example);
+    assert.ok(found.length > 0 && found[0]!.index === 0, `${form.id}: ${form.example}`);
+  }
+  // lines without a year of four digits or a d/m/yy date are not tried
+  assert.deepEqual(findDates('Thứ Tư, 17/01 lúc 21:08'), []);
+  assert.deepEqual(findDates('Tổng thống Nga Vladimir Putin tới Bình Nhưỡng'), []);
+  assert.equal(findDates('thứ sáu, ngày 30/11/12 04:00 chiều')[0]?.parts.year, 2012);
 });

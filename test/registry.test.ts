@@ -54,3 +54,15 @@ test('places: one form per place (Moscow/Moskva → Moskva, Kyiv/Kiev → Kiev)'
   assert.deepEqual(scan('Pyongyang Bình Nhưỡng'), ['Bình Nhưỡng', 'Bình Nhưỡng']);
   assert.ok(placeRegistry.all.length >= 60);
 });
+
+test('people: a short form after a title ("ông Lavrov"), not when the title is the end of another word', () => {
+  const names = (text: string): string[] => personRegistry.scan(text).map((m) => `${m.text}@${m.index}`);
+  assert.deepEqual(names('Hôm qua, ông Lavrov nói với báo giới.'), ['Lavrov@13']);
+  assert.deepEqual(names('Ngoại trưởng Nga Sergei Lavrov gặp Bộ trưởng Choe; Ngoại trưởng Lavrov nói.'), ['Sergei Lavrov@17', 'Lavrov@64']);
+  // "Bông" ends in "ông": no title there
+  assert.deepEqual(names('Bông Lavrov nở rộ.'), []);
+  assert.deepEqual(names('Xbà Lavrov'), []);
+  // a letter outside the BMP before the title
+  assert.deepEqual(names('\u{1D400}ông Lavrov'), []);
+  assert.deepEqual(names('\u{1F600} ông Lavrov'), ['Lavrov@7']);
+});

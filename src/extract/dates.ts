@@ -61,7 +61,14 @@ function isValidParts(p: DateParts): boolean {
 }
 
 /** Every date expression in a line, leftmost first, longest at a position. */
+/**
+ * What every date form holds: a year of four digits (19xx, 20xx) or a day/month/two-digit year
+ * ("30/11/12"). A text without it has no date: the forms are not tried (most short lines).
+ */
+const ANY_DATE_HINT_RE = /(?:19|20)\d\d|\d\/\d{1,2}\/\d\d/;
+
 export function findDates(text: string): DateMatch[] {
+  if (!ANY_DATE_HINT_RE.test(text)) return [];
   const candidates: DateMatch[] = [];
   for (const form of compiledForms) {
     form.re.lastIndex = 0;

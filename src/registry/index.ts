@@ -213,12 +213,36 @@ export const agencyRegistry = {
 };
 const agencyMatcherLoose = new EntityMatcher(AGENCIES.map((a) => ({ name: a.name, variants: a.aliases })), false);
 
+const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
+/** the code point that ends text[0, at) */
+function codePointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return text.slice(pair ? at - 2 : at - 1, at);
+}
+/** The matches of a global expression that do not start right after a letter or a digit: what (?<![\p{L}\p{N}]) before it would give. */
+function* notAfterWord(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > 0 && WORD_CHAR_RE.test(codePointBefore(text, m.index))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    yield m;
+  }
+}
+
 const personMatcher = new EntityMatcher(PEOPLE, true);
 const shortForms = PEOPLE.flatMap((p) => p.short.map((s) => ({ short: s, name: p.name })));
 const shortByForm = new Map(shortForms.map((s) => [s.short, s.name]));
+/**
+ * "Tổng thống Nga Vladimir Putin … ông Putin": a title, up to four words, a short form. Not after a
+ * letter or a digit: checked by notAfterWord, not by a lookbehind at the start of the expression
+ * (that is tried at every position of the text; without it the engine skips to a title's first letter).
+ */
 const SHORT_RE = shortForms.length
   ? new RegExp(
-    `(?<!${L})(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?: [\\p{L}-]+){0,4} (${shortForms.map((s) => escapeRegExp(s.short)).sort((a, b) => b.length - a.length).join('|')})(?!${L})`,
+    `(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?: [\\p{L}-]+){0,4} (${shortForms.map((s) => escapeRegExp(s.short)).sort((a, b) => b.length - a.length).join('|')})(?!${L})`,
     'gu',
   )
   : null;
@@ -228,7 +252,7 @@ export const personRegistry = {
   scan(text: string, tokens?: readonly Token[]): Mention[] {
     const found = personMatcher.scan(text, tokens);
     if (SHORT_RE) {
-      for (const m of text.matchAll(SHORT_RE)) {
+      for (const m of notAfterWord(SHORT_RE, text)) {
         const form = m[1]!;
         const end = m.index + m[0].length;
         const index = end - form.length;
