@@ -66,3 +66,16 @@ test('people: a short form after a title ("ông Lavrov"), not when the title is 
   assert.deepEqual(names('\u{1D400}ông Lavrov'), []);
   assert.deepEqual(names('\u{1F600} ông Lavrov'), ['Lavrov@7']);
 });
+
+test('tokenize: the words /[\\p{L}\\p{M}\\p{N}]+|[.&+]/gu finds, where it finds them', async () => {
+  const { scanTokens } = await import('../src/registry/index.ts');
+  const RE = /[\p{L}\p{M}\p{N}]+|[.&+]/gu;
+  for (const line of [
+    'Tổng thống V.Putin gặp TG&VN, Vietnam+ ngày 19/6/2024.',
+    'Ho\u0300ng Văn (dấu rời) – 𝐀𝐁1 ٣٤ \uD800x',
+    '',
+    '...&&++',
+  ]) {
+    assert.deepEqual(scanTokens(line), [...line.matchAll(RE)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length })), line);
+  }
+});

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Outlet } from '../record.ts';
 import { foldAscii } from '../read/text.ts';
+import { LETTER_OR_MARK, NUMBER, classOf, codePointAt, codeUnits } from '../read/charClass.ts';
 import { agencyEntry, boilerplateFile, outletEntry, personEntry, placeEntry, type Knowledge, type OutletEntry } from './knowledge.ts';
 
 function loadJson<T>(name: string, schema: z.ZodType<T>): T {
@@ -49,9 +50,35 @@ export interface Mention {
   text: string;
 }
 
-/** Words of a name or a text: letters and digits; ".", "&" and "+" count as words ("V.Putin", "TG&VN", "Vietnam+"). */
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[.&+]/gu;
 export interface Token { text: string; index: number; end: number }
+const WORD_CLASSES = LETTER_OR_MARK | NUMBER;
+const PUNCT_WORDS: ReadonlySet<number> = new Set([0x2e, 0x26, 0x2b]);
+/**
+ * Words of a name or a text: letters and digits; ".", "&" and "+" count as words ("V.Putin", "TG&VN",
+ * "Vietnam+"). What /[\p{L}\p{M}\p{N}]+|[.&+]/gu matches, by a scan with the class table
+ * (src/read/charClass.ts): every registry scans every line with it.
+ */
+export function scanTokens(text: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (classOf(cp) & WORD_CLASSES) {
+      const start = i;
+      i += codeUnits(cp);
+      while (i < text.length) {
+        const next = codePointAt(text, i);
+        if (!(classOf(next) & WORD_CLASSES)) break;
+        i += codeUnits(next);
+      }
+      out.push({ text: text.slice(start, i), index: start, end: i });
+      continue;
+    }
+    if (PUNCT_WORDS.has(cp)) out.push({ text: text[i]!, index: i, end: i + 1 });
+    i += codeUnits(cp);
+  }
+  return out;
+}
 /** the rules of one parse tokenize the same lines (agencies, people and places, document rules): remembered, within bounds */
 const tokenMemo = new Map<string, readonly Token[]>();
 const TOKEN_MEMO = 2_000;
@@ -63,8 +90,7 @@ export function forgetTokens(): void {
 export function tokenize(text: string): readonly Token[] {
   const known = tokenMemo.get(text);
   if (known) return known;
-  const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) out.push({ text: m[0], index: m.index, end: m.index + m[0].length });
+  const out = scanTokens(text);
   if (tokenMemo.size >= TOKEN_MEMO) tokenMemo.clear();
   tokenMemo.set(text, out);
   return out;
@@ -96,6 +122,35 @@ function longestAt(root: TrieNode, words: readonly string[], at: number): { name
   return best;
 }
 
+/**
+ * The words of a line's tokens, as written and folded: every matcher scans the same lines (the token
+ * arrays are tokenize's, one per line), so each is made once per line, not once per matcher.
+ */
+const writtenWords = new WeakMap<readonly Token[], readonly string[]>();
+const foldedWords = new WeakMap<readonly Token[], readonly string[]>();
+/** folded words, within bounds: an archive's texts use the same few thousand words */
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO = 20_000;
+function foldWord(word: string): string {
+  let f = foldMemo.get(word);
+  if (f === undefined) {
+    if (foldMemo.size >= FOLD_MEMO) foldMemo.clear();
+    f = foldAscii(word);
+    foldMemo.set(word, f);
+  }
+  return f;
+}
+function wordsOf(tokens: readonly Token[]): readonly string[] {
+  let w = writtenWords.get(tokens);
+  if (!w) { w = tokens.map((t) => t.text); writtenWords.set(tokens, w); }
+  return w;
+}
+function foldedWordsOf(tokens: readonly Token[]): readonly string[] {
+  let w = foldedWords.get(tokens);
+  if (!w) { w = tokens.map((t) => foldWord(t.text)); foldedWords.set(tokens, w); }
+  return w;
+}
+
 class EntityMatcher {
   /** words as written (or folded when matching ignores case) */
   private readonly exact: TrieNode = { next: new Map() };
@@ -116,16 +171,17 @@ class EntityMatcher {
   }
   /** the entity that a whole text names, whatever its case and accents */
   canonical(text: string): string | undefined {
-    const words = tokenize(text).map((t) => t.text);
+    const tokens = tokenize(text);
+    const words = wordsOf(tokens);
     if (words.length === 0) return undefined;
-    const exact = longestAt(this.exact, words.map((w) => this.fold(w)), 0);
+    const exact = longestAt(this.exact, this.caseSensitive ? words : foldedWordsOf(tokens), 0);
     if (exact && exact.length === words.length) return exact.name;
-    const loose = longestAt(this.folded, words.map(foldAscii), 0);
+    const loose = longestAt(this.folded, foldedWordsOf(tokens), 0);
     return loose && loose.length === words.length ? loose.name : undefined;
   }
   scan(text: string, tokens: readonly Token[] = tokenize(text)): Mention[] {
     const found: Mention[] = [];
-    const words = tokens.map((t) => this.fold(t.text));
+    const words = this.caseSensitive ? wordsOf(tokens) : foldedWordsOf(tokens);
     for (let i = 0; i < words.length;) {
       const m = longestAt(this.exact, words, i);
       if (!m) { i++; continue; }
