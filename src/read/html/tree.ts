@@ -5,10 +5,30 @@
  * unwrapped (their text kept, in order) so that no recursive step downstream can overflow the
  * stack on a hostile page (100,000 nested <div>s).
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { fromParse5 } from 'hast-util-from-parse5';
+import { createRequire } from 'node:module';
+import type * as Parse5 from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type * as FromParse5 from 'hast-util-from-parse5';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
+
+/**
+ * parse5 and hast-util-from-parse5 (some thirty modules) are loaded with the first saved page, so
+ * that a process that parses only text files never loads them (parseArticle is synchronous: a
+ * require of the two ES modules, which Node 20.19+ does; they hold no state of ours).
+ */
+interface HtmlLibs { parse: typeof Parse5.parse; fromParse5: typeof FromParse5.fromParse5 }
+let libs: HtmlLibs | undefined;
+function htmlLibs(): HtmlLibs {
+  if (!libs) {
+    const require = createRequire(import.meta.url);
+    libs = {
+      parse: (require('parse5') as typeof Parse5).parse,
+      fromParse5: (require('hast-util-from-parse5') as typeof FromParse5).fromParse5,
+    };
+  }
+  return libs;
+}
 
 type P5Node = DefaultTreeAdapterMap['node'];
 type P5Parent = DefaultTreeAdapterMap['parentNode'];
@@ -56,6 +76,7 @@ export function capDepth(root: P5Parent, maxDepth = MAX_DEPTH): boolean {
 export interface ParsedPage { tree: Root; depthCut: boolean }
 
 export function parseHtml(text: string): ParsedPage {
+  const { parse, fromParse5 } = htmlLibs();
   const doc = parse(text, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   const depthCut = capDepth(doc);
   // the file gives every node its line and column (for messages that name them)
