@@ -20,12 +20,12 @@ import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.t
 
 /** roles whose lines are the story's own words: a copyright there is quoted, not the page's */
 const CONTENT_ROLES: ReadonlySet<string> = new Set(['title', 'lede', 'body', 'caption']);
-import { splitTitleSuffix } from './classify/documentRules.ts';
+import { splitTitleSuffix } from './classify/headline.ts';
 import { withoutPipe } from './classify/storyZone.ts';
-import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './extract/dates.ts';
+import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './lang/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
 import { findEntities } from './extract/entities.ts';
-import { unknownPeople } from './extract/personNames.ts';
+import { unknownPeople } from './lang/personNames.ts';
 import { decideOutlets, hostOf, isCopyrightLine, outletAsOf, outletFromCopyright, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';

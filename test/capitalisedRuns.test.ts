@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { capitalisedRuns } from '../src/extract/capitalisedRuns.ts';
+import { capitalisedRuns } from '../src/lang/capitalisedRuns.ts';
 
 /** what the scan stands in for */
 const RUN_RE = /[\p{Lu}][\p{L}\p{M}-]*(?: [\p{Lu}][\p{L}\p{M}-]*)+/gu;

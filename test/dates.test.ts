@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateFromUrl, findBodyDayMonth, findDates, findGluedDateline, parseDatelineText, toPublished } from '../src/extract/dates.ts';
-import { DATE_FORMS } from '../src/extract/dateForms.ts';
+import { dateFromUrl, findBodyDayMonth, findDates, findGluedDateline, parseDatelineText, toPublished } from '../src/lang/dates.ts';
+import { DATE_FORMS } from '../src/lang/dateForms.ts';
 
 function dateline(text: string): [string | null, string | null, string | null] | null {
   const m = parseDatelineText(text);

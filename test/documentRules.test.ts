@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyLines, DOCUMENT_RULES } from '../src/classify/index.ts';
-import { doubledHalf, isTitleLike, splitTitleSuffix } from '../src/classify/documentRules.ts';
+import { doubledHalf, isTitleLike, splitTitleSuffix } from '../src/classify/headline.ts';
 import { lineShape, locateStory } from '../src/classify/storyZone.ts';
 import type { Classified } from '../src/classify/types.ts';
 

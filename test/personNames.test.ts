@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPersonNames, unknownPeople } from '../src/extract/personNames.ts';
-import { isAttribution } from '../src/classify/documentRules.ts';
+import { findPersonNames, unknownPeople } from '../src/lang/personNames.ts';
+import { isAttribution } from '../src/classify/names.ts';
 
 const names = (text: string): string[] => findPersonNames(text).map((m) => m.name);
 

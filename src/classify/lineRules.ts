@@ -2,7 +2,7 @@
  * Line rules: each looks at one segment alone and may give it a role.
  * They run in the order of LINE_RULES; the first that fires wins.
  */
-import { parseDatelineText } from '../extract/dates.ts';
+import { parseDatelineText } from '../lang/dates.ts';
 import { BOILERPLATE, agencyRegistry, escapeRegExp, outletRegistry } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import { hasBylinePrefix, looksVietnamese, parseByline } from './names.ts';

@@ -1,5 +1,6 @@
-/** Person names in bylines: "Kông Anh", "BẢO ANH", "Hạnh Lê". */
+/** Person names in bylines ("Kông Anh", "BẢO ANH", "Hạnh Lê"), and a person named before their role (an attribution line). */
 import { withoutPipe } from './storyZone.ts';
+import { findPersonNames } from '../lang/personNames.ts';
 import { agencyRegistry, BOILERPLATE, escapeRegExp, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
 
 const NON_NAME_RE = new RegExp(`(?:^|\\s)(?:${BOILERPLATE.nonNameWords.join('|')})(?=\\s|$)`, 'iu');
@@ -124,3 +125,11 @@ export function signatureNames(text: string): string[] | null {
 /** a Vietnamese letter with a diacritic, or a known Vietnamese surname: "Vân Anh", "Long Trần" (not "Nikkei Asia") */
 const VIETNAMESE_LETTER_RE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 export const looksVietnamese = (name: string): boolean => VIETNAMESE_LETTER_RE.test(name);
+
+/** where a name may start in an attribution line: after its title ("Giáo sư ", "Cô ") */
+const ATTRIBUTION_NAME_AT = 12;
+/** "Cô Lê Ngọc Diệp - Trưởng phòng GD tiểu học": a person, then a dash or a comma and their role */
+export function isAttribution(text: string): boolean {
+  const first = findPersonNames(text)[0];
+  return !!first && first.index <= ATTRIBUTION_NAME_AT && /^\s?[-–,]\s/u.test(text.slice(first.end));
+}

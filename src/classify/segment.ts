@@ -5,8 +5,8 @@
  *   "Kông Anh(Nguồn: Reuters)"                     → byline | credit
  *   "(VTC News) - Người phát ngôn…"                → outlet tag | text
  */
-import { findDates, findGluedDateline } from '../extract/dates.ts';
-import { DATELINE_PREFIXES } from '../extract/dateForms.ts';
+import { findDates, findGluedDateline } from '../lang/dates.ts';
+import { DATELINE_PREFIXES } from '../lang/dateForms.ts';
 import { escapeRegExp } from '../registry/index.ts';
 import { BOILERPLATE, outletRegistry } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';

@@ -1,4 +1,4 @@
-import type { DateMatch } from '../extract/dates.ts';
+import type { DateMatch } from '../lang/dates.ts';
 
 /** A piece of a source line, with its place in the file. */
 export interface Segment {

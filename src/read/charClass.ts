@@ -2,7 +2,7 @@
  * The Unicode classes the scanners of the rules ask about (an upper-case letter; a letter or a mark;
  * a number), per code point, found once with the property expressions and kept in a table for the
  * BMP. A hand scan over a text with this table costs a fraction of a /u expression with property
- * classes, which tests them at every position (src/extract/capitalisedRuns.ts, tokenize in
+ * classes, which tests them at every position (src/lang/capitalisedRuns.ts, tokenize in
  * src/registry/).
  */
 /** \p{Lu} */

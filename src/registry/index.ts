@@ -28,7 +28,7 @@ const PEOPLE = loadJson('people.json', z.array(personEntry));
 const PLACES = loadJson('places.json', z.array(placeEntry));
 export const BOILERPLATE = loadJson('boilerplate.json', boilerplateFile);
 const PERSON_TITLES = loadJson('person-titles.json', z.object({ titles: z.array(z.string()) })).titles;
-/** what a person's name looks like in running text (src/extract/personNames.ts) */
+/** what a person's name looks like in running text (src/lang/personNames.ts) */
 export const PERSON_NAME_DATA = loadJson('person-names.json', z.object({
   surnames: z.array(z.string().min(1)),
   titlesBefore: z.array(z.string().min(1)),

@@ -6,7 +6,7 @@
  */
 import type { Classified } from '../../classify/types.ts';
 import { normaliseNameCase, parseByline } from '../../classify/names.ts';
-import { parseDatelineText, toPublished } from '../../extract/dates.ts';
+import { parseDatelineText, toPublished } from '../../lang/dates.ts';
 import { outletFromText, unknownOutlet, type OutletEvidence } from '../../extract/outlet.ts';
 import { outletRegistry, toOutlet } from '../../registry/index.ts';
 import type { Published } from '../../record.ts';
