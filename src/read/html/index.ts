@@ -6,7 +6,8 @@
 import type { Segment } from '../../classify/types.ts';
 import { parseHtml } from './tree.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
-import { extractStory, titleParts, type StoryLine } from './story.ts';
+import { extractStory, type StoryLine } from './story.ts';
+import { titleParts } from './pageTitle.ts';
 import { elements, attr } from './hast.ts';
 
 export { decodeHtmlBytes } from './decode.ts';
