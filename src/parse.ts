@@ -29,7 +29,7 @@ import { unknownPeople } from './lang/personNames.ts';
 import { decideOutlets, hostOf, isCopyrightLine, outletAsOf, outletFromCopyright, outletFromText, outletsInFooter, unknownOutlet, type OutletEvidence } from './extract/outlet.ts';
 import { firstSentence, slugWordsFromUrl, titleFromSlug } from './extract/title.ts';
 import { paragraphsToHtml, toParagraph } from './extract/body.ts';
-import { forgetTokens, outletRegistry, toOutlet } from './registry/index.ts';
+import { defaultRegistries, forgetTokens, toOutlet, type Registries } from './registry/index.ts';
 import { cutToLength, markdownOverBudget, maxFileBytesFor, READ_BUDGET } from './read/budget.ts';
 import { withoutBidiControls } from './read/bidi.ts';
 import { articleRecordSchema, type ArticleRecord, type Published } from './record.ts';
@@ -49,6 +49,14 @@ export interface ParseInput {
   bytes: Uint8Array;
   /** for the future-date warning; omit to skip that check */
   now?: Date;
+}
+
+export interface ParseOptions {
+  /**
+   * the registries the rules use: createRegistries(knowledge) for an archive that extends the built-in
+   * ones; the built-in registries when omitted
+   */
+  registries?: Registries;
 }
 
 export interface ParseResult {
@@ -108,9 +116,9 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-export function parseArticle(input: ParseInput): ParseResult {
+export function parseArticle(input: ParseInput, options: ParseOptions = {}): ParseResult {
   try {
-    return parseOneArticle(input);
+    return parseOneArticle(input, options.registries ?? defaultRegistries());
   } finally {
     // the rules' memos are of this article's lines: kept, they would keep its text alive
     forgetWordCounts();
@@ -118,7 +126,7 @@ export function parseArticle(input: ParseInput): ParseResult {
   }
 }
 
-function parseOneArticle(input: ParseInput): ParseResult {
+function parseOneArticle(input: ParseInput, reg: Registries): ParseResult {
   const file = input.sourceFile;
   const findings: Finding[] = [];
   const warn = (line: number, column: number, message: string, ruleId: string): void => {
@@ -153,12 +161,12 @@ function parseOneArticle(input: ParseInput): ParseResult {
       if (why) warn(l.line, l.column, `read as plain text, not Markdown: ${why}`, 'read/markdown-budget');
     }
   }
-  const segments = page ? withPageKinds(classifyLines(lines), page) : classifyLines(lines, { markdown });
+  const segments = page ? withPageKinds(classifyLines(lines, { registries: reg }), page, reg) : classifyLines(lines, { markdown, registries: reg });
   const by = (role: string): Classified[] => segments.filter((s) => s.role === role);
 
   // ---- URL ----
   const sources = by('source');
-  const pageSource = sources.find((s) => outletRegistry.byHost(hostOf(s.url!) ?? '')) ?? sources[0];
+  const pageSource = sources.find((s) => reg.outlets.byHost(hostOf(s.url!) ?? '')) ?? sources[0];
   const url = fm.data.url ?? page?.metadata.canonical ?? page?.metadata.pageUrl ?? pageSource?.url ?? null;
 
   // ---- outlet evidence ----
@@ -167,44 +175,44 @@ function parseOneArticle(input: ParseInput): ParseResult {
     if (outlet) evidence.push({ kind, outlet, line });
   };
   if (fm.data.outlet) {
-    const o = outletFromText(fm.data.outlet);
+    const o = outletFromText(fm.data.outlet, reg);
     const host = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/iu.test(fm.data.outlet) ? fm.data.outlet : null;
     if (!o) warn(1, 1, `front matter outlet "${fm.data.outlet}" is not in the outlet registry (src/registry/outlets.json)`, 'outlet/unknown');
     add('front-matter', o ?? (host ? unknownOutlet(host) : unknownOutlet(slugify(fm.data.outlet), fm.data.outlet)), 1);
   }
   if (url) {
     const host = hostOf(url);
-    const known = host ? outletRegistry.byHost(host) : undefined;
+    const known = host ? reg.outlets.byHost(host) : undefined;
     const label = pageSource && pageSource.url === url ? /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(pageSource.text)?.[1] : undefined;
-    const name = label && !outletFromText(label) ? label : page && host ? pageOutletName(page, host.replace(/^www\./u, '')) : undefined;
+    const name = label && !outletFromText(label, reg) ? label : page && host ? pageOutletName(page, host.replace(/^www\./u, '')) : undefined;
     if (host) add('url', known ? toOutlet(known) : unknownOutlet(host, name), pageSource?.line ?? 1);
   }
   const unknownFromPage: { outlet: NonNullable<ArticleRecord['outlet']>; line: number; column: number }[] = [];
   for (const s of segments) {
-    if (s.role === 'outlet-tag' || s.role === 'outlet-name') add(s.role === 'outlet-tag' ? 'tag' : 'outlet-name', toOutlet(outletRegistry.byId(s.outletId!)!), s.line);
-    if (s.role === 'title' && s.outletId) add('title-suffix', toOutlet(outletRegistry.byId(s.outletId)!), s.line);
+    if (s.role === 'outlet-tag' || s.role === 'outlet-name') add(s.role === 'outlet-tag' ? 'tag' : 'outlet-name', toOutlet(reg.outlets.byId(s.outletId!)!), s.line);
+    if (s.role === 'title' && s.outletId) add('title-suffix', toOutlet(reg.outlets.byId(s.outletId)!), s.line);
     if (s.role === 'source') {
       const label = /^(?:Nguồn|Theo|Source)\s+([^:]{2,60}?)\s*:/iu.exec(s.text)?.[1];
-      if (label) add('source-label', outletFromText(label), s.line);
+      if (label) add('source-label', outletFromText(label, reg), s.line);
     }
     if (!CONTENT_ROLES.has(s.role) && isCopyrightLine(s.text)) {
-      const c = outletFromCopyright(s.text);
+      const c = outletFromCopyright(s.text, reg);
       if (c) {
         add('copyright', c.outlet, s.line);
         if (!c.known) unknownFromPage.push({ outlet: c.outlet, line: s.line, column: s.column });
       }
     }
-    if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text)) add('footer-domain', toOutlet(o), s.line);
-    if (s.role === 'footer') for (const m of outletRegistry.scan(s.text)) add('footer-name', toOutlet(m.outlet), s.line);
-    if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet), s.line);
-    if (s.role === 'byline' && s.fromOutlet) add('credit', outletFromText(s.fromOutlet), s.line);
-    if (s.role === 'widget') for (const m of outletRegistry.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
+    if (s.role === 'footer' || s.role === 'outlet-name') for (const o of outletsInFooter(s.text, reg)) add('footer-domain', toOutlet(o), s.line);
+    if (s.role === 'footer') for (const m of reg.outlets.scan(s.text)) add('footer-name', toOutlet(m.outlet), s.line);
+    if (s.role === 'byline' && s.byOutlet) add('byline', outletFromText(s.byOutlet, reg), s.line);
+    if (s.role === 'byline' && s.fromOutlet) add('credit', outletFromText(s.fromOutlet, reg), s.line);
+    if (s.role === 'widget') for (const m of reg.outlets.scan(s.text)) add('widget', toOutlet(m.outlet), s.line);
     if (s.role === 'credit') {
       const selfCredit = !/^\(?\s?(?:theo|nguồn|source|dịch theo|tổng hợp theo|lược dịch theo)/iu.test(s.text);
-      for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n) ? null : outletFromText(n), s.line);
+      for (const n of s.names ?? []) add(selfCredit ? 'self-credit' : 'credit', canonicalAgency(n, reg) ? null : outletFromText(n, reg), s.line);
     }
   }
-  if (page) evidence.push(...pageOutletEvidence(page));
+  if (page) evidence.push(...pageOutletEvidence(page, reg));
   const decided = decideOutlets(evidence);
   const { originalOutlet } = decided;
   const named = unknownFromPage.find((u) => u.outlet.id === decided.outlet?.id);
@@ -230,7 +238,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
     title = page.title;
     titleOrigin = 'heading';
   } else if (titleSeg) {
-    title = withoutPipe(splitTitleSuffix(titleSeg.text).title);
+    title = withoutPipe(splitTitleSuffix(titleSeg.text, reg).title);
     titleOrigin = 'heading';
   } else if (slugWords) {
     const restored = titleFromSlug(slugWords, segments.filter((s) => s.role !== 'source').map((s) => s.text).join('\n'));
@@ -290,14 +298,14 @@ function parseOneArticle(input: ParseInput): ParseResult {
 
   // ---- authors, agencies ----
   const bylineNames = unique(by('byline').flatMap((s) => s.names ?? []));
-  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : pageAuthors(page));
+  const authors = fm.data.authors ?? (bylineNames.length || !page ? bylineNames : pageAuthors(page, reg));
   const agencyOrder: { line: number; name: string }[] = [];
   for (const s of segments) {
     if (s.role === 'credit') {
       for (const n of s.names ?? []) {
-        const a = canonicalAgency(n);
+        const a = canonicalAgency(n, reg);
         if (a) agencyOrder.push({ line: s.line, name: a });
-        else if (!outletFromText(n)) {
+        else if (!outletFromText(n, reg)) {
           agencyOrder.push({ line: s.line, name: n });
           warn(s.line, s.column, `credited source "${n}" is not in the agency registry (src/registry/agencies.json)`, 'agency/unknown');
         }
@@ -305,18 +313,18 @@ function parseOneArticle(input: ParseInput): ParseResult {
     }
     if (s.role === 'byline') for (const a of s.agencyNames ?? []) agencyOrder.push({ line: s.line, name: a });
     if (s.role === 'title' || s.role === 'lede' || s.role === 'body') {
-      for (const a of attributedAgencies(s.text)) agencyOrder.push({ line: s.line, name: a });
+      for (const a of attributedAgencies(s.text, reg)) agencyOrder.push({ line: s.line, name: a });
     }
   }
-  const agencies = fm.data.agencies?.map((a) => canonicalAgency(a) ?? a) ?? unique(agencyOrder.map((a) => a.name));
+  const agencies = fm.data.agencies?.map((a) => canonicalAgency(a, reg) ?? a) ?? unique(agencyOrder.map((a) => a.name));
 
   // ---- entities ----
   const entitySegs = segments.filter((s) => s.role === 'body' || s.role === 'caption');
   const entityTexts = [title, ...(lede ? [lede] : []), ...entitySegs.map((s) => s.captionText ?? s.text)];
-  const { people: knownPeople, places, mentions } = findEntities(entityTexts);
+  const { people: knownPeople, places, mentions } = findEntities(entityTexts, reg);
   // people no registry holds, from the story's own text (a name only in a caption is not the story's)
   const ownText = entityTexts.map((_, k) => k < entityTexts.length - entitySegs.length || entitySegs[k - (entityTexts.length - entitySegs.length)]!.role === 'body');
-  const people = [...knownPeople, ...unknownPeople(entityTexts.filter((_, k) => ownText[k]), new Set(knownPeople), mentions.filter((_, k) => ownText[k]))];
+  const people = [...knownPeople, ...unknownPeople(entityTexts.filter((_, k) => ownText[k]), new Set(knownPeople), mentions.filter((_, k) => ownText[k]), reg)];
 
   if (!decided.outlet) warn(1, 1, 'no outlet found (add "outlet:" or "url:" to the front matter)', 'outlet/missing');
 
@@ -336,7 +344,7 @@ function parseOneArticle(input: ParseInput): ParseResult {
     text: paragraphs.map((p) => p.text).join('\n\n'),
     html: paragraphsToHtml(paragraphs),
     published,
-    outlet: decided.outlet ? outletAsOf(decided.outlet, published.date) : null,
+    outlet: decided.outlet ? outletAsOf(decided.outlet, published.date, reg) : null,
     originalOutlet: originalOutlet && originalOutlet.id !== decided.outlet?.id ? originalOutlet : null,
     authors,
     url,

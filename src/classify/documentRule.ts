@@ -2,6 +2,7 @@
  * The shape of a document rule (DOCUMENT_RULES in documentRules.ts, the title rules in titleRules.ts):
  * it sees every segment of the page and what the rules before it learnt about the page.
  */
+import type { Registries } from '../registry/index.ts';
 import type { StorySpan } from './storyZone.ts';
 import type { Classified, Role } from './types.ts';
 
@@ -9,6 +10,8 @@ import type { Classified, Role } from './types.ts';
 export interface DocumentState {
   /** the block of prose that is the story (set by the rule `story`) */
   story: StorySpan | null;
+  /** the registries of this parse (parseArticle's) */
+  readonly registries: Registries;
 }
 
 export interface DocumentRule {

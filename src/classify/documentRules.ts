@@ -3,7 +3,7 @@
  * others (title, byline zones, related links, duplicates, lede, teasers).
  * They run in the order of DOCUMENT_RULES, each over the whole list.
  */
-import { BOILERPLATE, personRegistry, placeRegistry, tokenize } from '../registry/index.ts';
+import { perRegistries, tokenize, type Registries } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import { isAttribution, signatureNames } from './names.ts';
 import { isText, setRole, type DocumentRule, type DocumentState } from './documentRule.ts';
@@ -19,8 +19,11 @@ const LEDE_MAX_WORDS = 90;
 const TEASER_MIN_RUN = 3;
 const NAVIGATION_MAX_WORDS = 3;
 
-const COMMENTS_HEADER_RE = new RegExp(`^(?:${BOILERPLATE.commentHeaders.join('|')})$`, 'iu');
-const CONTINUATION_RE = new RegExp(`^(?:${BOILERPLATE.continuations.join('|')})(?![\\p{L}])`, 'iu');
+/** the expressions of the registries' comment headers and continuation words, once per Registries */
+const junkOf = perRegistries(({ boilerplate }) => ({
+  COMMENTS_HEADER_RE: new RegExp(`^(?:${boilerplate.commentHeaders.join('|')})$`, 'iu'),
+  CONTINUATION_RE: new RegExp(`^(?:${boilerplate.continuations.join('|')})(?![\\p{L}])`, 'iu'),
+}));
 
 function longTextBounds(segments: readonly Classified[]): { first: number; last: number } {
   let first = -1;
@@ -34,11 +37,11 @@ function longTextBounds(segments: readonly Classified[]): { first: number; last:
   return { first, last };
 }
 
-function entitiesOf(text: string): { people: Set<string>; places: Set<string> } {
+function entitiesOf(text: string, reg: Registries): { people: Set<string>; places: Set<string> } {
   const tokens = tokenize(text);
   return {
-    people: new Set(personRegistry.scan(text, tokens).map((m) => m.name)),
-    places: new Set(placeRegistry.scan(text, tokens).map((m) => m.name)),
+    people: new Set(reg.people.scan(text, tokens).map((m) => m.name)),
+    places: new Set(reg.places.scan(text, tokens).map((m) => m.name)),
   };
 }
 
@@ -72,7 +75,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     // the block of prose that is the story (storyZone.ts): the rules below place title, byline and teasers by it
     id: 'story',
     apply(segments, doc) {
-      doc.story = locateStory(segments);
+      doc.story = locateStory(segments, doc.registries);
     },
   },
   ...TITLE_RULES,
@@ -97,7 +100,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     id: 'comments',
     apply(segments, doc) {
       const { last } = storyBounds(segments, doc);
-      const start = segments.findIndex((s, i) => i > last && COMMENTS_HEADER_RE.test(withoutPipe(s.text)));
+      const start = segments.findIndex((s, i) => i > last && junkOf(doc.registries).COMMENTS_HEADER_RE.test(withoutPipe(s.text)));
       if (start < 0) return;
       for (let i = start + 1; i < segments.length; i++) {
         const s = segments[i]!;
@@ -129,7 +132,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
       for (let i = story.last + 1; i < segments.length; i++) {
         const s = segments[i]!;
         if (!isText(s)) { if (s.role !== 'caption' && s.role !== 'credit' && s.role !== 'source') signature = false; continue; }
-        const names = signature ? signatureNames(s.text) : null;
+        const names = signature ? signatureNames(s.text, doc.registries) : null;
         signature = false;
         if (names) {
           s.role = 'byline';
@@ -138,7 +141,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
           continue;
         }
         // "Giáo sư Nguyễn Minh Thuyết - Tổng chủ biên…": who said the story's last words
-        if (i === story.last + 1 && isAttribution(s.text)) { setRole(s, 'body', 'outside-story'); continue; }
+        if (i === story.last + 1 && isAttribution(s.text, doc.registries)) { setRole(s, 'body', 'outside-story'); continue; }
         // a short menu word is left to the rule `navigation`
         if (wordCount(withoutPipe(s.text)) > NAVIGATION_MAX_WORDS) setRole(s, 'teaser', 'outside-story');
       }
@@ -218,7 +221,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   },
   {
     id: 'lede',
-    apply(segments) {
+    apply(segments, doc) {
       const titleAt = segments.findIndex((s) => s.role === 'title');
       const texts = segments.map((s, i) => ({ s, i })).filter(({ s }) => isText(s));
       const first = texts[0];
@@ -230,7 +233,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
       const t = first.s.text;
       const words = wordCount(t);
       if (words < LEDE_MIN_WORDS || words > LEDE_MAX_WORDS) return;
-      if (CONTINUATION_RE.test(t) || !SENTENCE_END_RE.test(withoutPipe(t))) return;
+      if (junkOf(doc.registries).CONTINUATION_RE.test(t) || !SENTENCE_END_RE.test(withoutPipe(t))) return;
       setRole(first.s, 'lede', 'lede');
     },
   },
@@ -251,21 +254,21 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     // other news at the end: headlines after the last paragraph of the story, or a run of
     // paragraphs that share no person and at most one place with it and name others instead
     id: 'teasers',
-    apply(segments) {
+    apply(segments, doc) {
       const { last } = longTextBounds(segments);
       segments.forEach((s, i) => {
         if (last >= 0 && i > last && isText(s) && isTitleLike(s.text)) setRole(s, 'teaser', 'teasers');
       });
       const story = segments.filter((s) => ['title', 'lede', 'caption'].includes(s.role));
       const firstBody = segments.filter(isText).slice(0, 3);
-      const core = entitiesOf([...story, ...firstBody].map((s) => s.captionText ?? s.text).join('\n'));
-      const names = (i: number): string[] => { const e = entitiesOf(segments[i]!.text); return [...e.people, ...e.places]; };
+      const core = entitiesOf([...story, ...firstBody].map((s) => s.captionText ?? s.text).join('\n'), doc.registries);
+      const names = (i: number): string[] => { const e = entitiesOf(segments[i]!.text, doc.registries); return [...e.people, ...e.places]; };
       const isForeign = (i: number): boolean => names(i).some((n) => !core.people.has(n) && !core.places.has(n));
       // the paragraphs after the story block are already teasers: the run may reach back from them
       const textIdx = segments.map((s, i) => (isText(s) || (s.ruleId === 'outside-story' && isLong(s)) ? i : -1)).filter((i) => i >= 0);
       const run: number[] = [];
       for (let k = textIdx.length - 1; k >= 3; k--) {
-        const e = entitiesOf(segments[textIdx[k]!]!.text);
+        const e = entitiesOf(segments[textIdx[k]!]!.text, doc.registries);
         const sharedPeople = [...e.people].filter((p) => core.people.has(p)).length;
         const sharedPlaces = [...e.places].filter((p) => core.places.has(p)).length;
         if (sharedPeople > 0 || sharedPlaces > 1) break;

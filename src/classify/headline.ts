@@ -3,7 +3,7 @@
  * a headline's outlet suffix ("… - Báo Người Lao Động Online"), two printings of one headline compared,
  * and a paragraph of running text (long, ending like a sentence).
  */
-import { outletRegistry } from '../registry/index.ts';
+import { defaultRegistries, type Registries } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import { withoutPipe } from './storyZone.ts';
 import type { Classified } from './types.ts';
@@ -38,11 +38,11 @@ const TITLE_SUFFIX_RE = /^(.{10,}?)\s(?:[-–—|])\s([^-–—|]{2,60})$/u;
 /** a headline is never longer than this; longer lines need no title checks */
 const TITLE_MAX_CHARS = 300;
 
-export function splitTitleSuffix(text: string): { title: string; outletId?: string } {
+export function splitTitleSuffix(text: string, reg: Registries = defaultRegistries()): { title: string; outletId?: string } {
   const t = withoutPipe(text);
   const m = t.length <= TITLE_MAX_CHARS && /\s[-–—|]\s/u.test(t) ? TITLE_SUFFIX_RE.exec(t) : null;
   if (m) {
-    const o = outletRegistry.lookup(m[2]!.trim());
+    const o = reg.outlets.lookup(m[2]!.trim());
     if (o) return { title: m[1]!.trim(), outletId: o.id };
   }
   return { title: t };
@@ -52,6 +52,6 @@ export const comparable = (t: string): string =>
   withoutPipe(t).toLocaleLowerCase('vi').replace(/[\s"“”'‘’«»]+/gu, ' ').replace(/[\s.!?…]+$/u, '').trim();
 
 /** the comparable form of a line as a headline (suffix and " |" gone); null for lines too long to be one */
-export const headlineKey = (text: string): string | null => (text.length > TITLE_MAX_CHARS ? null : comparable(splitTitleSuffix(text).title));
+export const headlineKey = (text: string, reg: Registries): string | null => (text.length > TITLE_MAX_CHARS ? null : comparable(splitTitleSuffix(text, reg).title));
 /** a paragraph of running text: long, and ending like a sentence (a headline does not) */
 export const isLong = (s: Classified): boolean => wordCount(s.text) >= LONG_PARAGRAPH_WORDS && SENTENCE_END_RE.test(withoutPipe(s.text));

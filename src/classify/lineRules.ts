@@ -3,7 +3,7 @@
  * They run in the order of LINE_RULES; the first that fires wins.
  */
 import { parseDatelineText } from '../lang/dates.ts';
-import { BOILERPLATE, agencyRegistry, escapeRegExp, outletRegistry } from '../registry/index.ts';
+import { defaultRegistries, escapeRegExp, perRegistries, type Registries } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import { hasBylinePrefix, looksVietnamese, parseByline } from './names.ts';
 import type { Classified, Segment } from './types.ts';
@@ -13,19 +13,27 @@ export interface LineRule {
   id: string;
   /** the longest line (in words) the rule can fire on; longer lines skip it */
   maxWords?: number;
-  apply(text: string): Verdict | null;
+  apply(text: string, reg: Registries): Verdict | null;
 }
 
 const wholeLine = (list: readonly string[]): RegExp =>
   new RegExp(`^(?:${list.join('|')})$`, 'iu');
 
+/** the expressions of the registries' junk phrases (widgets, footers, sections, related-link headers, anonymous bylines), once per Registries */
+const junkOf = perRegistries(({ boilerplate }) => ({
+  WIDGET_RE: wholeLine(boilerplate.widgets),
+  ANONYMOUS_BYLINE_RE: wholeLine(boilerplate.anonymousBylines.map(escapeRegExp)),
+  FOOTER_RE: new RegExp(boilerplate.footers.join('|'), 'iu'),
+  SECTION_RE: wholeLine(boilerplate.sections.map(escapeRegExp)),
+  RELATED_HEADER_RE: wholeLine(boilerplate.relatedHeaders.map(escapeRegExp)),
+  RELATED_INLINE_RE: new RegExp(`^(?:${boilerplate.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu'),
+}));
+
 /** bullets, pipes and arrows that widgets carry */
 const DECORATION_RE = /^[\s•·|›»>\-–—*]+|[\s•·|›»>\-–—*:]+$/gu;
 const undecorated = (t: string): string => t.replace(DECORATION_RE, '');
 
-const WIDGET_RE = wholeLine(BOILERPLATE.widgets);
 const WIDGET_ROW_SPLIT_RE = /\s[·•|]\s/u;
-const ANONYMOUS_BYLINE_RE = wholeLine(BOILERPLATE.anonymousBylines.map(escapeRegExp));
 /** "(Phóng viên Báo Nhân Dân tại Liên bang Nga)": where the reporter writes from */
 const CORRESPONDENT_RE = /^\((?:Phóng viên|PV|Từ|Thông tấn xã Việt Nam|TTXVN)\s[^()]{2,80}\)$/u;
 /** "Chú thích hình ảnh, Ông Putin và ông Kim…" (BBC) */
@@ -33,13 +41,9 @@ const CAPTION_PREFIX_RE = /^(?:Chú thích hình ảnh|Chú thích ảnh|Chú th
 const ILLUSTRATION_RE = /^(.{10,200}?)\s?\((?:Ảnh|Hình|Hình ảnh) minh h(?:ọa|oạ)\)\.?\s?\|?$/iu;
 /** "Bài viết có sử dụng thông tin từ Reuters và AP." */
 const SOURCES_USED_RE = /^\(?(?:Bài viết\s)?(?:có\s)?(?:sử dụng|tổng hợp|tham khảo)\s(?:thông tin|tư liệu|nguồn tin|nguồn)\s(?:từ|của)\s([^()]{2,80}?)\.?\)?$/iu;
-const FOOTER_RE = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
-const SECTION_RE = wholeLine(BOILERPLATE.sections.map(escapeRegExp));
-const RELATED_HEADER_RE = wholeLine(BOILERPLATE.relatedHeaders.map(escapeRegExp));
 const BREADCRUMB_SPLIT_RE = /\s*(?:>|»|›|\/|\|)\s*/u;
 const BREADCRUMB_PART_WORDS = 4;
 /** "Bấm xem >> Triều Tiên lần đầu công bố…": a link to another story inside the text */
-const RELATED_INLINE_RE = new RegExp(`^(?:${BOILERPLATE.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu');
 
 /** a link to another story marked by arrows, never a sentence of the story (no full stop at its end) */
 const LINK_MARKER_RE = /^(?:>>|»|►|▶|→|>)\s*[\p{Lu}\p{N}"“'‘][^]{4,200}[^.:;,]$/u;
@@ -59,12 +63,12 @@ const CREDIT_LINE_RE = /^\(?\s?(?:[Tt]heo|[Nn]guồn(?:\s(?:bài viết|tin|tham
 const CREDIT_ITEM_SPLIT_RE = /\s*(?:,|;|\/|\s\+\s|\svà\s|&)\s*/u;
 const CREDIT_ITEM_RE = /^[\p{Lu}\p{N}][\p{L}\p{N}.&'’+-]*(?:\s[\p{L}\p{N}.&'’+-]+){0,5}$/u;
 
-function creditItems(list: string): string[] | null {
+function creditItems(list: string, reg: Registries): string[] | null {
   const items = list.split(CREDIT_ITEM_SPLIT_RE).map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) return null;
   for (const item of items) {
     if (!CREDIT_ITEM_RE.test(item)) return null;
-    if (!agencyRegistry.canonical(item) && !outletRegistry.lookup(item) && !/^[\p{Lu}]/u.test(item)) return null;
+    if (!reg.agencies.canonical(item) && !reg.outlets.lookup(item) && !/^[\p{Lu}]/u.test(item)) return null;
   }
   return items;
 }
@@ -90,43 +94,43 @@ export const LINE_RULES: readonly LineRule[] = [
     // "(TTXVN/Vietnam+)": the page's own credit line, every item a known agency or outlet
     id: 'self-credit',
     maxWords: 12,
-    apply(text) {
+    apply(text, reg) {
       const m = /^\(([^()]{2,60})\)\.?$/u.exec(text.trim());
       if (!m) return null;
       const items = m[1]!.split(CREDIT_ITEM_SPLIT_RE).map((t) => t.trim()).filter(Boolean);
-      const known = items.length > 0 && items.every((i) => agencyRegistry.canonical(i) || outletRegistry.lookup(i));
+      const known = items.length > 0 && items.every((i) => reg.agencies.canonical(i) || reg.outlets.lookup(i));
       return known ? { role: 'credit', names: items } : null;
     },
   },
   {
     id: 'outlet-tag',
-    apply(text) {
-      const tag = outletRegistry.tagAtStart(text);
+    apply(text, reg) {
+      const tag = reg.outlets.tagAtStart(text);
       return tag && tag.length >= text.length ? { role: 'outlet-tag', outletId: tag.outlet.id } : null;
     },
   },
   {
     id: 'related-header',
     maxWords: 8,
-    apply: (text) => (RELATED_HEADER_RE.test(undecorated(text)) ? { role: 'related-link' } : null),
+    apply: (text, reg) => (junkOf(reg).RELATED_HEADER_RE.test(undecorated(text)) ? { role: 'related-link' } : null),
   },
   {
     // "Chia sẻ", "• Zalo", and a row of them: "Chia sẻ · Facebook · Email"
     id: 'widget',
     maxWords: 20,
-    apply(text) {
+    apply(text, reg) {
       const parts = undecorated(text).split(WIDGET_ROW_SPLIT_RE).filter(Boolean);
-      return parts.length === 0 || parts.every((p) => WIDGET_RE.test(undecorated(p))) ? { role: 'widget' } : null;
+      return parts.length === 0 || parts.every((p) => junkOf(reg).WIDGET_RE.test(undecorated(p))) ? { role: 'widget' } : null;
     },
   },
   {
     id: 'outlet-name',
     maxWords: 8,
-    apply(text) {
+    apply(text, reg) {
       const t = undecorated(text);
       if (wordCount(t) > 8) return null;
       // "Zing/Znews": every part names the same outlet
-      const found = t.split(/\s?\/\s?/u).map((part) => outletRegistry.lookup(part));
+      const found = t.split(/\s?\/\s?/u).map((part) => reg.outlets.lookup(part));
       const o = found[0];
       return o && found.every((f) => f === o) ? { role: 'outlet-name', outletId: o.id } : null;
     },
@@ -134,24 +138,24 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'footer',
     maxWords: 60,
-    apply: (text) => (wordCount(text) <= 60 && FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
+    apply: (text, reg) => (wordCount(text) <= 60 && junkOf(reg).FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
   },
   {
     // "Thế giới", "Trang chủ | Thế giới | Tin thế giới": section names, or short parts around separators with one known section
     id: 'breadcrumb',
     maxWords: 20,
-    apply(text) {
+    apply(text, reg) {
       const parts = undecorated(text).split(BREADCRUMB_SPLIT_RE).filter(Boolean);
       if (parts.length === 0) return null;
-      if (parts.every((p) => SECTION_RE.test(p))) return { role: 'breadcrumb' };
+      if (parts.every((p) => junkOf(reg).SECTION_RE.test(p))) return { role: 'breadcrumb' };
       const short = parts.every((p) => wordCount(p) <= BREADCRUMB_PART_WORDS && !/[.!?,:;]$/u.test(p));
-      return parts.length >= 2 && short && parts.some((p) => SECTION_RE.test(p)) ? { role: 'breadcrumb' } : null;
+      return parts.length >= 2 && short && parts.some((p) => junkOf(reg).SECTION_RE.test(p)) ? { role: 'breadcrumb' } : null;
     },
   },
   {
     // "Bấm xem >> …", and a bare link marker: ">> Công chức, viên chức được nghỉ 9 ngày dịp Tết Âm lịch"
     id: 'related-inline',
-    apply: (text) => (RELATED_INLINE_RE.test(text) || LINK_MARKER_RE.test(text.trim()) ? { role: 'related-link' } : null),
+    apply: (text, reg) => (junkOf(reg).RELATED_INLINE_RE.test(text) || LINK_MARKER_RE.test(text.trim()) ? { role: 'related-link' } : null),
   },
   {
     id: 'photo-marker',
@@ -166,19 +170,19 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'credit',
     maxWords: 14,
-    apply(text) {
+    apply(text, reg) {
       const used = SOURCES_USED_RE.exec(text);
       if (used) {
-        const items = creditItems(used[1]!);
+        const items = creditItems(used[1]!, reg);
         if (items) return { role: 'credit', names: items };
       }
       const m = CREDIT_LINE_RE.exec(text.replace(/\s*\|$/, ''));
       if (!m || wordCount(text) > 14) return null;
-      const items = creditItems(m[1]!);
+      const items = creditItems(m[1]!, reg);
       if (!items) return null;
       // "Theo Vân Anh": a writer, not a source: a Vietnamese name that is no agency or outlet
-      const writer = /^\(?\s?[Tt]heo\s/u.test(text) && items.every((i) => !agencyRegistry.canonical(i) && !outletRegistry.lookup(i) && looksVietnamese(i))
-        ? parseByline(m[1]!) : null;
+      const writer = /^\(?\s?[Tt]heo\s/u.test(text) && items.every((i) => !reg.agencies.canonical(i) && !reg.outlets.lookup(i) && looksVietnamese(i))
+        ? parseByline(m[1]!, reg) : null;
       return writer ? { role: 'byline', names: writer.authors } : { role: 'credit', names: items };
     },
   },
@@ -217,13 +221,13 @@ export const LINE_RULES: readonly LineRule[] = [
     // "PV", "Nhóm PV", "(Phóng viên Báo Nhân Dân tại Liên bang Nga)": a byline that names no one
     id: 'anonymous-byline',
     maxWords: 12,
-    apply: (text) => (ANONYMOUS_BYLINE_RE.test(undecorated(text)) || CORRESPONDENT_RE.test(text.trim()) ? { role: 'byline', names: [] } : null),
+    apply: (text, reg) => (junkOf(reg).ANONYMOUS_BYLINE_RE.test(undecorated(text)) || CORRESPONDENT_RE.test(text.trim()) ? { role: 'byline', names: [] } : null),
   },
   {
     id: 'byline',
     maxWords: 20,
-    apply(text) {
-      const b = parseByline(text);
+    apply(text, reg) {
+      const b = parseByline(text, reg);
       if (!b) return null;
       const v: Verdict = { role: 'byline', names: b.authors };
       if (b.outlet !== undefined) v.byOutlet = b.outlet;
@@ -234,11 +238,11 @@ export const LINE_RULES: readonly LineRule[] = [
   },
 ];
 
-export function classifySegment(seg: Segment): Classified {
+export function classifySegment(seg: Segment, reg: Registries = defaultRegistries()): Classified {
   const words = wordCount(seg.text);
   for (const rule of LINE_RULES) {
     if (rule.maxWords !== undefined && words > rule.maxWords) continue;
-    const v = rule.apply(seg.text);
+    const v = rule.apply(seg.text, reg);
     if (v) return { ...seg, ...v, ruleId: rule.id };
   }
   return { ...seg, role: 'text', ruleId: 'text' };

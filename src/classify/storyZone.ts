@@ -7,7 +7,7 @@
  * with at most MAX_GAP short lines between them are blocks; the story is the block with
  * the most words of prose. Pure: the segments in, the span out.
  */
-import { BOILERPLATE } from '../registry/index.ts';
+import { defaultRegistries, perRegistries, type Registries } from '../registry/index.ts';
 import { wordCount } from '../read/text.ts';
 import type { Classified } from './types.ts';
 
@@ -30,7 +30,8 @@ export const PROSE_MIN_WORDS = 12;
 const MAX_GAP = 4;
 const SENTENCE_END_RE = /[.!?…]["”’»)]?\s?$/u;
 const SHORT_SENTENCE_END_RE = /[.!?…;]["”’»)]?\s?$/u;
-const COMMENTS_HEADER_RE = new RegExp(`^(?:${BOILERPLATE.commentHeaders.join('|')})$`, 'iu');
+/** "Bình luận (3)": the readers' comments start (the registries' comment headers, once per Registries) */
+const commentsHeaderOf = perRegistries(({ boilerplate }) => new RegExp(`^(?:${boilerplate.commentHeaders.join('|')})$`, 'iu'));
 /** roles a story holds between its paragraphs: they neither extend nor break it */
 const NEUTRAL_ROLES: ReadonlySet<string> = new Set(['caption', 'photo-credit', 'image', 'photo-marker', 'credit', 'source', 'byline', 'dateline', 'repeated-caption', 'duplicate-paragraph', 'repeated-title', 'related-link', 'html', 'title', 'lede']);
 
@@ -42,11 +43,11 @@ export const withoutPipe = (t: string): string => (t.includes('|') ? t.replace(/
 /** a table row: cells separated by tabs */
 export const isTableRow = (text: string): boolean => /\S\t+\S/u.test(text);
 
-export function lineShape(s: Classified): LineShape {
+export function lineShape(s: Classified, reg: Registries = defaultRegistries()): LineShape {
   if (s.role === 'footer') return 'break';
   if (s.role === 'related-link' && s.ruleId === 'related-header') return 'short';
   const t = withoutPipe(s.text);
-  if (COMMENTS_HEADER_RE.test(t)) return 'break';
+  if (commentsHeaderOf(reg).test(t)) return 'break';
   if (NEUTRAL_ROLES.has(s.role)) return 'neutral';
   if (s.role !== 'text' && s.role !== 'body') return 'short';
   if (isTableRow(s.text)) return 'sentence';
@@ -59,7 +60,7 @@ export function lineShape(s: Classified): LineShape {
 }
 
 /** The block of prose with the most words, or null when the page has no paragraph. */
-export function locateStory(segments: readonly Classified[]): StorySpan | null {
+export function locateStory(segments: readonly Classified[], reg: Registries = defaultRegistries()): StorySpan | null {
   let best: StorySpan | null = null;
   let cur: StorySpan | null = null;
   let gap = 0;
@@ -68,7 +69,7 @@ export function locateStory(segments: readonly Classified[]): StorySpan | null {
     cur = null;
   };
   segments.forEach((s, i) => {
-    const shape = lineShape(s);
+    const shape = lineShape(s, reg);
     if (shape === 'break') { close(); return; }
     if (shape === 'prose') {
       if (!cur) cur = { first: i, last: i, lastProse: i, words: 0 };

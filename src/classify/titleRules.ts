@@ -7,6 +7,7 @@ import { wordCount } from '../read/text.ts';
 import { isText, setRole, type DocumentRule } from './documentRule.ts';
 import { HEADLINE_WORDS, headlineKey, isLong, isTitleLike, splitTitleSuffix } from './headline.ts';
 import { withoutPipe, type StorySpan } from './storyZone.ts';
+import type { Registries } from '../registry/index.ts';
 import type { Classified } from './types.ts';
 
 /** the title is one of the first few undecided lines */
@@ -28,7 +29,7 @@ const ANCHOR_DISTANCE = 2;
 const DATELINE_ROLES: ReadonlySet<string> = new Set(['dateline']);
 const ANCHOR_ROLES: ReadonlySet<string> = new Set(['byline', 'outlet-tag']);
 
-function anchoredTitle(segments: readonly Classified[], story: StorySpan | null): Classified | undefined {
+function anchoredTitle(segments: readonly Classified[], story: StorySpan | null, reg: Registries): Classified | undefined {
   if (!story) return undefined;
   const from = Math.min(segments.length - 1, story.first + TITLE_LOOKAHEAD);
   // a headline stands on a line of its own: a label split off a dateline's line ("Sống trẻ Giáo dục | Cập nhật …") is none
@@ -47,11 +48,11 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
     if (!keyCount) {
       keyCount = new Map();
       for (const o of segments) {
-        const k = headlineKey(o.text);
+        const k = headlineKey(o.text, reg);
         if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
       }
     }
-    return (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
+    return (keyCount.get(headlineKey(s.text, reg) ?? '') ?? 0) > 1;
   };
   // the dateline is the surest anchor; a byline may be a menu word read as a name, a title printed twice a link
   // with neither, the headline right above the story, standing alone (not one of a menu's or a list's lines)
@@ -90,8 +91,8 @@ function anchoredTitle(segments: readonly Classified[], story: StorySpan | null)
     const at = order.find((i) => isCandidateAt(i) && placed(i) && anchoredAt(i));
     if (at === undefined) continue;
     // the first of two copies printed close together (the title, the byline, the title again)
-    const key = headlineKey(segments[at]!.text);
-    for (let j = at - 1; j >= Math.max(0, at - TITLE_COPY_DISTANCE); j--) if (isCandidateAt(j) && headlineKey(segments[j]!.text) === key) return segments[j];
+    const key = headlineKey(segments[at]!.text, reg);
+    for (let j = at - 1; j >= Math.max(0, at - TITLE_COPY_DISTANCE); j--) if (isCandidateAt(j) && headlineKey(segments[j]!.text, reg) === key) return segments[j];
     return segments[at];
   }
   return undefined;
@@ -105,11 +106,12 @@ export const TITLE_RULES: readonly DocumentRule[] = [
     // dateline, a byline or the story; a blog or section name is none of these
     id: 'title',
     apply(segments, doc) {
+      const reg = doc.registries;
       const heading = segments.find((s) => isText(s) && s.ruleId === 'markdown-heading');
-      const anchored = heading ? undefined : anchoredTitle(segments, doc.story);
+      const anchored = heading ? undefined : anchoredTitle(segments, doc.story, reg);
       if (anchored) {
         setRole(anchored, 'title', 'title');
-        const { outletId } = splitTitleSuffix(anchored.text);
+        const { outletId } = splitTitleSuffix(anchored.text, reg);
         if (outletId) anchored.outletId = outletId;
         return;
       }
@@ -126,12 +128,12 @@ export const TITLE_RULES: readonly DocumentRule[] = [
       const keyCount = new Map<string, number>();
       if (candidates.length > 1) {
         for (const o of segments) {
-          const k = headlineKey(o.text);
+          const k = headlineKey(o.text, reg);
           if (k) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
         }
       }
       const score = ({ s, i }: { s: Classified; i: number }): number => {
-        const repeated = (keyCount.get(headlineKey(s.text) ?? '') ?? 0) > 1;
+        const repeated = (keyCount.get(headlineKey(s.text, reg) ?? '') ?? 0) > 1;
         const near = [segments[i - 1], segments[i + 1]].some((n) => n && (TITLE_NEIGHBOUR_ROLES.has(n.role) || (isText(n) && isLong(n))));
         return (repeated ? 2 : 0) + (near ? 1 : 0) + (wordCount(s.text) >= HEADLINE_WORDS ? 1 : 0);
       };
@@ -143,19 +145,20 @@ export const TITLE_RULES: readonly DocumentRule[] = [
       }
       if (!title) return;
       setRole(title, 'title', heading ? 'markdown-heading' : 'title');
-      const { outletId } = splitTitleSuffix(title.text);
+      const { outletId } = splitTitleSuffix(title.text, reg);
       if (outletId) title.outletId = outletId;
     },
   },
   {
     id: 'repeated-title',
-    apply(segments) {
+    apply(segments, doc) {
+      const reg = doc.registries;
       const title = segments.find((s) => s.role === 'title');
       if (!title) return;
-      const key = headlineKey(title.text);
+      const key = headlineKey(title.text, reg);
       for (const s of segments) {
         if (s === title) continue;
-        if ((isText(s) || s.role === 'photo-marker' || s.role === 'byline') && headlineKey(s.text) === key) {
+        if ((isText(s) || s.role === 'photo-marker' || s.role === 'byline') && headlineKey(s.text, reg) === key) {
           setRole(s, 'repeated-title', 'repeated-title');
         }
       }

@@ -2,7 +2,7 @@
  * Credited sources. A photo credit is not a source credit (CONTRACT): only byline
  * notes, credit lines and attributions in the running text count.
  */
-import { agencyRegistry, type Mention } from '../registry/index.ts';
+import { defaultRegistries, type Mention, type Registries } from '../registry/index.ts';
 
 /** "Theo hãng tin TASS", "theo Hãng Thông tấn Trung ương Triều Tiên (KCNA)" */
 const THEO_BEFORE_RE = /(?:^|[\s,;(])(?:[Tt]heo|[Tt]heo\s(?:thông báo|tuyên bố|thông cáo|báo cáo|bản tin|tin)\s(?:của|từ)|[Tt]rích dẫn|[Dd]ẫn nguồn|[Dd]ẫn lời)\s(?:(?:các\s)?(?:hãng tin|hãng thông tấn|thông tấn xã|hãng|kênh truyền hình|kênh|tờ báo|tờ|báo|đài|mạng|trang|nhật báo|tạp chí|truyền thông|hãng truyền thông)(?:\s[^\s.,;:!?]+){0,4}\s)?\(?$/iu;
@@ -22,9 +22,9 @@ export function isAttribution(text: string, m: Mention): boolean {
 }
 
 /** Agencies credited in running text. */
-export function attributedAgencies(text: string): string[] {
-  return [...new Set(agencyRegistry.scan(text).filter((m) => isAttribution(text, m)).map((m) => m.name))];
+export function attributedAgencies(text: string, reg: Registries = defaultRegistries()): string[] {
+  return [...new Set(reg.agencies.scan(text).filter((m) => isAttribution(text, m)).map((m) => m.name))];
 }
 
 /** Canonical agency for a credited name ("Roi-tơ" → Reuters); undefined when unknown. */
-export const canonicalAgency = (name: string): string | undefined => agencyRegistry.canonical(name.trim());
+export const canonicalAgency = (name: string, reg: Registries = defaultRegistries()): string | undefined => reg.agencies.canonical(name.trim());

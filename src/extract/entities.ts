@@ -1,12 +1,12 @@
 /** People and places mentioned in the kept text, canonical, in order of first mention. */
-import { personRegistry, placeRegistry, tokenize, type Mention } from '../registry/index.ts';
+import { defaultRegistries, tokenize, type Mention, type Registries } from '../registry/index.ts';
 
 function addInOrder(out: string[], seen: Set<string>, names: readonly { name: string }[]): void {
   for (const m of names) if (!seen.has(m.name)) { seen.add(m.name); out.push(m.name); }
 }
 
 /** People and places of the texts, each text read once. */
-export function findEntities(texts: readonly string[]): { people: string[]; places: string[]; mentions: Mention[][] } {
+export function findEntities(texts: readonly string[], reg: Registries = defaultRegistries()): { people: string[]; places: string[]; mentions: Mention[][] } {
   const people: string[] = [];
   const places: string[] = [];
   const seenPeople = new Set<string>();
@@ -15,10 +15,10 @@ export function findEntities(texts: readonly string[]): { people: string[]; plac
   const mentions: Mention[][] = [];
   for (const t of texts) {
     const tokens = tokenize(t);
-    const found = personRegistry.scan(t, tokens);
+    const found = reg.people.scan(t, tokens);
     mentions.push(found);
     addInOrder(people, seenPeople, found);
-    addInOrder(places, seenPlaces, placeRegistry.scan(t, tokens));
+    addInOrder(places, seenPlaces, reg.places.scan(t, tokens));
   }
   return { people, places, mentions };
 }

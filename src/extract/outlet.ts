@@ -2,7 +2,7 @@
  * Which outlet published the page, and which one wrote the story first.
  * Evidence is weighed; the strongest wins. Adding an outlet is a registry entry, not code.
  */
-import { outletRegistry, toOutlet, type OutletEntry } from '../registry/index.ts';
+import { defaultRegistries, toOutlet, type OutletEntry, type Registries } from '../registry/index.ts';
 import type { Outlet } from '../record.ts';
 
 export type OutletEvidenceKind =
@@ -27,18 +27,18 @@ export function unknownOutlet(domain: string, name?: string): Outlet {
   return { id: d.replace(/[^a-z0-9]+/g, '-'), name: name?.trim() || d, domain: d };
 }
 
-export function outletFromText(text: string): Outlet | null {
-  const o = outletRegistry.lookup(text);
+export function outletFromText(text: string, reg: Registries = defaultRegistries()): Outlet | null {
+  const o = reg.outlets.lookup(text);
   return o ? toOutlet(o) : null;
 }
 
 const DOMAIN_IN_TEXT_RE = /(?:@|\b)((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info|tv))\b/giu;
 
 /** Domains and e-mail addresses in footer lines ("Email: btv@soha.vn", "vtcnews.vn"). */
-export function outletsInFooter(text: string): OutletEntry[] {
+export function outletsInFooter(text: string, reg: Registries = defaultRegistries()): OutletEntry[] {
   const out: OutletEntry[] = [];
   for (const m of text.matchAll(DOMAIN_IN_TEXT_RE)) {
-    const o = outletRegistry.byHost(m[1]!);
+    const o = reg.outlets.byHost(m[1]!);
     if (o && !out.includes(o)) out.push(o);
   }
   return out;
@@ -76,18 +76,18 @@ export function nameFromDomain(domain: string): string {
  * The outlet a copyright line names: a registry outlet by its domain or name, else the domain printed
  * there as an outlet of its own (`known: false`: the editor is told to add it).
  */
-export function outletFromCopyright(text: string): { outlet: Outlet; known: boolean } | null {
-  const byDomain = outletsInFooter(text)[0];
+export function outletFromCopyright(text: string, reg: Registries = defaultRegistries()): { outlet: Outlet; known: boolean } | null {
+  const byDomain = outletsInFooter(text, reg)[0];
   if (byDomain) return { outlet: toOutlet(byDomain), known: true };
-  const byName = outletRegistry.scan(text)[0];
+  const byName = reg.outlets.scan(text)[0];
   if (byName) return { outlet: toOutlet(byName.outlet), known: true };
   const domain = [...text.matchAll(DOMAIN_IN_TEXT_RE)].map((m) => m[1]!.toLowerCase()).find((d) => !text.includes(`@${d}`));
   return domain ? { outlet: unknownOutlet(domain, nameFromDomain(domain)), known: false } : null;
 }
 
 /** The outlet under the name it had on the day of the article ("Zing News" before Znews). */
-export function outletAsOf(outlet: Outlet, date: string | null): Outlet {
-  const entry = outletRegistry.byId(outlet.id);
+export function outletAsOf(outlet: Outlet, date: string | null, reg: Registries = defaultRegistries()): Outlet {
+  const entry = reg.outlets.byId(outlet.id);
   if (!entry || !date) return outlet;
   const former = [...entry.formerly].sort((a, b) => a.until.localeCompare(b.until)).find((f) => date <= f.until);
   return former ? { ...outlet, name: former.name, domain: former.domain } : outlet;

@@ -11,7 +11,7 @@
  * Pure: text in, names out.
  */
 import { capitalisedRuns } from './capitalisedRuns.ts';
-import { PERSON_NAME_DATA, agencyRegistry, outletRegistry, personRegistry, placeRegistry } from '../registry/index.ts';
+import { PERSON_NAME_DATA, defaultRegistries, perRegistries, type Registries } from '../registry/index.ts';
 
 export interface NameMention { name: string; index: number; end: number }
 
@@ -104,33 +104,38 @@ const PATRONYMIC_RE = /^[\p{Lu}][\p{Ll}]+(?:ovich|evich|ovna|evna|ich)$/u;
 const MAX_NAME_WORDS = 4;
 
 const lower = (s: string): string => s.toLowerCase();
-const isPlace = (phrase: string): boolean =>
-  NON_PERSON.has(lower(phrase)) || placeRegistry.scan(phrase).some((m) => m.index === 0 && m.end === phrase.length);
-const isNonPerson = (phrase: string): boolean => isPlace(phrase) || !!outletRegistry.lookup(phrase) || !!agencyRegistry.canonical(phrase);
+function isPlace(phrase: string, reg: Registries): boolean {
+  return NON_PERSON.has(lower(phrase)) || reg.places.scan(phrase).some((m) => m.index === 0 && m.end === phrase.length);
+}
+function isNonPerson(phrase: string, reg: Registries): boolean {
+  return isPlace(phrase, reg) || !!reg.outlets.lookup(phrase) || !!reg.agencies.canonical(phrase);
+}
 /** a known place at the start of a run ("Mỹ Lloyd Austin", "Nga Sergei Lavrov") */
-function placeAtStart(words: readonly string[]): number {
-  for (let k = Math.min(words.length - 1, 3); k >= 1; k--) if (isPlace(words.slice(0, k).join(' '))) return k;
+function placeAtStart(words: readonly string[], reg: Registries): number {
+  for (let k = Math.min(words.length - 1, 3); k >= 1; k--) if (place(words.slice(0, k).join(' '), reg)) return k;
   return 0;
 }
 
 /**
  * Whether a phrase is a place or another non-person depends on the phrase and the registries alone,
  * and an archive names the same places and bodies over and over: the answers are kept across
- * articles, up to DECISION_CACHE_SIZE phrases (then the cache starts again).
+ * articles, per Registries (an archive's registries never see another's answers), up to
+ * DECISION_CACHE_SIZE phrases (then the cache starts again).
  */
 const DECISION_CACHE_SIZE = 50_000;
-const decisions = new Map<string, boolean>();
-function decided(key: string, decide: () => boolean): boolean {
+const decisionsOf = perRegistries(() => new Map<string, boolean>());
+function decided(reg: Registries, key: string, phrase: string, decide: (phrase: string, reg: Registries) => boolean): boolean {
+  const decisions = decisionsOf(reg);
   let v = decisions.get(key);
   if (v === undefined) {
     if (decisions.size >= DECISION_CACHE_SIZE) decisions.clear();
-    v = decide();
+    v = decide(phrase, reg);
     decisions.set(key, v);
   }
   return v;
 }
-const nonPerson = (phrase: string): boolean => decided(phrase, () => isNonPerson(phrase));
-const place = (phrase: string): boolean => decided(`\u0000${phrase}`, () => isPlace(phrase));
+const nonPerson = (phrase: string, reg: Registries): boolean => decided(reg, phrase, phrase, isNonPerson);
+const place = (phrase: string, reg: Registries): boolean => decided(reg, `\u0000${phrase}`, phrase, isPlace);
 
 /** a title before the name (known already, or not yet: undefined), an age after it, or a role a few words before */
 function hasRole(text: string, end: number, before: string, titled: boolean | undefined): boolean {
@@ -142,7 +147,7 @@ function hasRole(text: string, end: number, before: string, titled: boolean | un
  * words come first; what needs the text before it (a title, a role, a place word) only when the
  * answer depends on it.
  */
-export function findPersonNames(text: string): NameMention[] {
+export function findPersonNames(text: string, reg: Registries = defaultRegistries()): NameMention[] {
   const found: NameMention[] = [];
   for (const m of capitalisedRuns(text)) {
     const run = m.text;
@@ -153,7 +158,7 @@ export function findPersonNames(text: string): NameMention[] {
     // "TP.HCM", "GD-ĐT", "VnExpress": no person's name (checked before the costlier place lookup)
     if (!korean && words.some((w) => !NAME_WORD_RE.test(w))) continue;
     // "Triều Tiên" is a place
-    if (place(run)) continue;
+    if (place(run, reg)) continue;
     let index = m.index;
     if (korean) {
       const name = `${words[k - 1]} ${words[k]}`;
@@ -172,7 +177,7 @@ export function findPersonNames(text: string): NameMention[] {
       words = words.slice(1);
     }
     // "tỉnh Thanh Hóa Đỗ Minh Tuấn": the place word heads the place, not the name after it
-    const leadingPlace = placeAtStart(words);
+    const leadingPlace = placeAtStart(words, reg);
     if (words.length < 2 || HEAD_WORDS.has(words[0]!)) continue;
     // the tests on the text before (no closures here: each would be made anew for every run)
     let titled: boolean | undefined = titledAtStart || undefined;
@@ -196,22 +201,22 @@ export function findPersonNames(text: string): NameMention[] {
     const name = words.join(' ');
     const vietnamese = SURNAMES.has(words[0]!) && words.length >= 3 && words.every((w) => SYLLABLE_RE.test(w));
     const patronymic = words.length === 3 && PATRONYMIC_RE.test(words[1]!);
-    if ((vietnamese || patronymic || (role ?? hasRole(text, end, before, titled))) && !nonPerson(name)) found.push({ name, index, end: index + name.length });
+    if ((vietnamese || patronymic || (role ?? hasRole(text, end, before, titled))) && !nonPerson(name, reg)) found.push({ name, index, end: index + name.length });
   }
   return found;
 }
 
 /** People of the texts no registry holds, each once, in order of first mention; a registry name is left to the registry. */
-export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>, registryMentions?: readonly (readonly { index: number; end: number }[])[]): string[] {
+export function unknownPeople(texts: readonly string[], known: ReadonlySet<string>, registryMentions?: readonly (readonly { index: number; end: number }[])[], reg: Registries = defaultRegistries()): string[] {
   const out: string[] = [];
   const seen = new Set<string>(known);
   for (const [k, t] of texts.entries()) {
-    const found = findPersonNames(t);
+    const found = findPersonNames(t, reg);
     if (found.length === 0) continue;
-    const registry = registryMentions?.[k] ?? personRegistry.scan(t);
+    const registry = registryMentions?.[k] ?? reg.people.scan(t);
     for (const m of found) {
       if (registry.some((r) => m.index < r.end && r.index < m.end)) continue;
-      const name = personRegistry.canonical(m.name) ?? m.name;
+      const name = reg.people.canonical(m.name) ?? m.name;
       if (!seen.has(name)) { seen.add(name); out.push(name); }
     }
   }

@@ -8,7 +8,7 @@ import type { Classified } from '../../classify/types.ts';
 import { normaliseNameCase, parseByline } from '../../classify/names.ts';
 import { parseDatelineText, toPublished } from '../../lang/dates.ts';
 import { outletFromText, unknownOutlet, type OutletEvidence } from '../../extract/outlet.ts';
-import { outletRegistry, toOutlet } from '../../registry/index.ts';
+import { defaultRegistries, toOutlet, type Registries } from '../../registry/index.ts';
 import type { Published } from '../../record.ts';
 import type { SavedPage } from './index.ts';
 
@@ -24,7 +24,7 @@ const SIGNATURE_ROLES = new Set(['text', 'body', 'breadcrumb', 'widget']);
 const OPEN_ROLES = new Set(['text', 'body', 'lede']);
 
 /** Lines the markup marks as the title or a figure caption keep that role. */
-export function withPageKinds(segments: Classified[], page: SavedPage): Classified[] {
+export function withPageKinds(segments: Classified[], page: SavedPage, reg: Registries = defaultRegistries()): Classified[] {
   // a segment is a piece of a page line: the line that starts at or before it on its source line
   const byLine = new Map<number, SavedPage['lines']>();
   for (const l of page.lines) byLine.set(l.line, [...(byLine.get(l.line) ?? []), l]);
@@ -43,7 +43,7 @@ export function withPageKinds(segments: Classified[], page: SavedPage): Classifi
     // one of the page's last lines, short and set apart (bold, or aligned right), naming a person: its byline
     if (closing.has(s) && SIGNATURE_ROLES.has(s.role) && lineAt.get(`${s.line}:${s.column}`)?.setApart && s.text.split(' ').length <= 5 && NAME_PART_RE.test(s.text)) {
       // a pen name of one word ("Trung") is a signature here, where the markup sets it apart
-      const byline = parseByline(s.text) ?? (SIGNATURE_RE.test(s.text.trim()) ? { authors: [normaliseNameCase(s.text.trim())] } : null);
+      const byline = parseByline(s.text, reg) ?? (SIGNATURE_RE.test(s.text.trim()) ? { authors: [normaliseNameCase(s.text.trim())] } : null);
       if (byline?.authors.length) return { ...s, role: 'byline', ruleId: 'html-signature', names: byline.authors, ...(byline.agencies ? { agencyNames: byline.agencies } : {}) };
     }
     const line = lineAt.get(`${s.line}:${s.column}`);
@@ -65,9 +65,9 @@ export function siteNameOf(page: SavedPage): string | null {
 }
 
 /** The persons the metadata names as authors, less any that is an outlet ("VietNamNet" as a JSON-LD Person). */
-export function pageAuthors(page: SavedPage): string[] {
+export function pageAuthors(page: SavedPage, reg: Registries = defaultRegistries()): string[] {
   const site = siteNameOf(page)?.toLowerCase();
-  return page.metadata.authors.filter((a) => !outletFromText(a) && a.toLowerCase() !== site && !/\.[a-z]{2,}$/iu.test(a));
+  return page.metadata.authors.filter((a) => !outletFromText(a, reg) && a.toLowerCase() !== site && !/\.[a-z]{2,}$/iu.test(a));
 }
 
 /** An outlet not in the registry: the page's own name for it, else its domain's first label ("afamily.vn" → "Afamily"). */
@@ -78,14 +78,14 @@ export function pageOutletName(page: SavedPage, host: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-export function pageOutletEvidence(page: SavedPage): OutletEvidence[] {
+export function pageOutletEvidence(page: SavedPage, reg: Registries = defaultRegistries()): OutletEvidence[] {
   const out: OutletEvidence[] = [];
   for (const name of [page.metadata.siteName, page.metadata.publisher]) {
-    const o = name ? outletFromText(name) : null;
+    const o = name ? outletFromText(name, reg) : null;
     if (o) out.push({ kind: 'outlet-name', outlet: o, line: 1 });
   }
   if (page.ownHost) {
-    const known = outletRegistry.byHost(page.ownHost);
+    const known = reg.outlets.byHost(page.ownHost);
     out.push({ kind: 'footer-domain', outlet: known ? toOutlet(known) : unknownOutlet(page.ownHost, pageOutletName(page, page.ownHost)), line: 1 });
   }
   return out;
