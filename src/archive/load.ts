@@ -9,7 +9,9 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
 import { ARTICLE_FILE_RE, isHidden } from './articleFile.ts';
-import { parserVersion } from './parserVersion.ts';
+import { recordVersion } from './parserVersion.ts';
+import { knowledgeFingerprint } from '../registry/extend.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import { cacheKey, RecordCache, type CachedParse } from './recordCache.ts';
 import { ParsePool } from './parsePool.ts';
 import { deriveRecord, derivedVersion, restoreDerived, storeDerived, type RecordDerived } from './derived.ts';
@@ -148,6 +150,18 @@ export interface LoadOptions {
   onNotice?: (message: string) => void;
   /** called as files are parsed: how many are done, of how many, and how many came from the cache */
   onProgress?: (done: number, total: number, cached: number) => void;
+  /**
+   * the archive's knowledge (its config's extra outlets, agencies, people, places, junk): the records are
+   * parsed with createRegistries(knowledge), and cached under keys that cover it. loadArchive scans with it;
+   * loadScanned parses with the knowledge its scan was made with (scanArchive's option), and refuses
+   * another.
+   */
+  knowledge?: Knowledge;
+}
+
+export interface ScanOptions {
+  /** the archive's knowledge: part of every cache key (see LoadOptions.knowledge) */
+  knowledge?: Knowledge;
 }
 
 export const DEFAULT_CACHE_DIR = '.cache/records';
@@ -169,18 +183,20 @@ export interface ArchiveScan {
   files: ListedFile[];
   /** per file: its cache key, or an error finding when it could not be read */
   entries: ({ key: string; bytes?: Uint8Array } | { error: Finding })[];
-  /** changes when any input file, its path or the parser changes */
+  /** changes when any input file, its path, the parser or the knowledge changes */
   inputKey: string;
   messages: Message[];
+  /** the knowledge the keys were made for, and the records are parsed with */
+  knowledge?: Knowledge;
 }
 
 /** keep the bytes read while scanning for the parse, up to this much in all (else read again) */
 const KEEP_SCANNED_BYTES = 256 * 1024 * 1024;
 
-export async function scanArchive(dir: string): Promise<ArchiveScan> {
+export async function scanArchive(dir: string, options: ScanOptions = {}): Promise<ArchiveScan> {
   const messages: Message[] = [];
   const files = await listArticleFiles(resolve(dir), messages);
-  const version = parserVersion();
+  const version = recordVersion(options.knowledge);
   const inputHash = createHash('sha256').update(version);
   // bytes are kept for the parse up to KEEP_SCANNED_BYTES in all (which ones does not matter)
   let kept = 0;
@@ -220,15 +236,18 @@ export async function scanArchive(dir: string): Promise<ArchiveScan> {
     inputHash.update(r.key);
     entries.push(r);
   });
-  return { files, entries, inputKey: inputHash.digest('hex'), messages };
+  return { files, entries, inputKey: inputHash.digest('hex'), messages, ...(options.knowledge ? { knowledge: options.knowledge } : {}) };
 }
 
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  return loadScanned(await scanArchive(dir), options);
+  return loadScanned(await scanArchive(dir, { ...(options.knowledge ? { knowledge: options.knowledge } : {}) }), options);
 }
 
 /** Records for a scanned folder: from the cache, or parsed (in worker threads when many). Releases the scan's bytes. */
 export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}): Promise<LoadResult> {
+  if (options.knowledge && knowledgeFingerprint(options.knowledge) !== knowledgeFingerprint(scan.knowledge)) {
+    throw new Error('loadScanned: the scan was made for other knowledge (pass LoadOptions.knowledge to scanArchive too)');
+  }
   const messages: Message[] = [...scan.messages];
   const listed = scan.files;
   const cache = options.cache === false ? null : new RecordCache(options.cache ?? DEFAULT_CACHE_DIR);
@@ -260,7 +279,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     }
     options.onProgress?.(++done, listed.length, hits);
   });
-  const pool = new ParsePool(misses.length);
+  const pool = new ParsePool(misses.length, scan.knowledge ? { knowledge: scan.knowledge } : {});
   // A batch's entries are written to the cache while the next batch parses: the workers do not
   // wait for the writes (one batch of writes at a time, so the bodies held stay bounded).
   let writing: Promise<void> = Promise.resolve();

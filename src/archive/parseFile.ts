@@ -1,14 +1,24 @@
 /** The parse of one file, with what the site derives from the record (so parse workers do that too). */
 import { parseArticle } from '../parse.ts';
+import { createRegistries, knowledgeFingerprint, type Registries } from '../registry/index.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import { deriveRecord, storeDerived } from './derived.ts';
 import type { CachedParse } from './recordCache.ts';
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
+let built: { fingerprint: string; registries: Registries } | undefined;
+/** The registries of an archive's knowledge, built once per thread (again only when the knowledge changes). */
+export function registriesFor(knowledge: Knowledge | undefined): Registries {
+  const fingerprint = knowledgeFingerprint(knowledge);
+  if (built?.fingerprint !== fingerprint) built = { fingerprint, registries: createRegistries(knowledge) };
+  return built.registries;
+}
+
 /** One file's parse; a file the parser fails on is one error naming it, never the end of the build. */
-export const parseFile = (f: FileToParse): CachedParse => {
+export const parseFile = (f: FileToParse, knowledge?: Knowledge): CachedParse => {
   try {
-    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
+    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes }, { registries: registriesFor(knowledge) });
     return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
   } catch (error) {
     const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 200);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { FileToParse } from './parseFile.ts';
 import type { CachedParse } from './recordCache.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 
 /** below this many files to parse, workers cost more than they save */
 export const WORKER_THRESHOLD = 400;
@@ -25,6 +26,8 @@ export interface ParsePoolOptions {
   timeBudgetMs?: number;
   /** workers even for a few files (tests) */
   alwaysWorkers?: boolean;
+  /** the archive's knowledge: the registries every parse uses are built from it (in each worker, once) */
+  knowledge?: Knowledge;
 }
 
 export class ParsePool {
@@ -43,7 +46,7 @@ export class ParsePool {
 
   private spawn(): Worker {
     // the worker is TypeScript too: tsWorker.mjs registers tsx, then loads parseWorker.ts
-    const w: Worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
+    const w: Worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href, knowledge: this.options.knowledge }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
     w.on('message', (m: { ready?: boolean }) => { if (m.ready) this.ready.add(w); });
     return w;
   }
@@ -64,7 +67,7 @@ export class ParsePool {
       const { parseFile } = await import('./parseFile.ts');
       // copied, as a worker's message would be: a record's strings are slices of its input, and a
       // title kept for the pages would keep the whole file's text alive for the rest of the build
-      files.forEach((f, i) => { results[i] = structuredClone(parseFile(f)); onDone(); });
+      files.forEach((f, i) => { results[i] = structuredClone(parseFile(f, this.options.knowledge)); onDone(); });
       return results;
     }
     let next = 0;

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knowledgeFingerprint } from '../registry/extend.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 /** what a record depends on, relative to src/ */
-const PARSER_PARTS = ['read', 'classify', 'extract', 'registry', 'parse.ts', 'record.ts'];
+const PARSER_PARTS = ['read', 'lang', 'classify', 'extract', 'registry', 'parse.ts', 'record.ts'];
 
 function filesUnder(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -31,4 +33,14 @@ let cached: string | undefined;
 export function parserVersion(): string {
   cached ??= versionOf(PARSER_PARTS, SRC);
   return cached;
+}
+
+/**
+ * What a record of an archive depends on: the parser's version and the archive's knowledge (its
+ * registry entries: one changed, every article is parsed again). Without knowledge, the parser's
+ * version alone.
+ */
+export function recordVersion(knowledge?: Knowledge): string {
+  const fingerprint = knowledgeFingerprint(knowledge);
+  return fingerprint === 'none' ? parserVersion() : `${parserVersion()}+${fingerprint}`;
 }
