@@ -13,7 +13,7 @@ import { decodeArticleBytes } from './read/decode.ts';
 import { readFrontMatter } from './read/frontMatter.ts';
 import { cleanHtmlLines } from './read/htmlClean.ts';
 import { decodeHtmlBytes, isHtmlFile, readSavedPage, type SavedPage } from './read/html/index.ts';
-import { pageAuthors, pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './read/html/facts.ts';
+import { pageAuthors, pageDate, pageOutletEvidence, pageOutletName, withPageKinds } from './extract/pageFacts.ts';
 import { forgetWordCounts, normaliseLineEnds, slugify, toNFC } from './read/text.ts';
 import { classifyLines } from './classify/index.ts';
 import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.ts';

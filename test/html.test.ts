@@ -276,7 +276,7 @@ test('savedPageBytes: a windows-1258 page is kept as UTF-8 with its declaration 
 });
 
 test('metadata dates in other notations; an unmarked <time> counts only when it is the only one', async () => {
-  const { metadataDateAsIso } = await import('../src/read/html/facts.ts');
+  const { metadataDateAsIso } = await import('../src/extract/pageFacts.ts');
   assert.equal(metadataDateAsIso('2024/06/19 21:15:00'), '2024-06-19T21:15:00');
   assert.equal(metadataDateAsIso('Wed, 19 Jun 2024 14:15:00 GMT'), '2024-06-19T14:15:00.000Z');
   assert.equal(metadataDateAsIso('19 Jun 2024 14:15'), null); // no zone: not guessed from the machine's

@@ -4,13 +4,13 @@
  * JSON-LD publisher, the site's own link host) and the publication date from metadata, which
  * only stands in when the page shows no dateline (and is reported when it disagrees with it).
  */
-import type { Classified } from '../../classify/types.ts';
-import { normaliseNameCase, parseByline } from '../../classify/names.ts';
-import { parseDatelineText, toPublished } from '../../lang/dates.ts';
-import { outletFromText, unknownOutlet, type OutletEvidence } from '../../extract/outlet.ts';
-import { defaultRegistries, toOutlet, type Registries } from '../../registry/index.ts';
-import type { Published } from '../../record.ts';
-import type { SavedPage } from './index.ts';
+import type { Classified } from '../classify/types.ts';
+import { normaliseNameCase, parseByline } from '../classify/names.ts';
+import { parseDatelineText, toPublished } from '../lang/dates.ts';
+import { outletFromText, unknownOutlet, type OutletEvidence } from './outlet.ts';
+import { defaultRegistries, toOutlet, type Registries } from '../registry/index.ts';
+import type { Published } from '../record.ts';
+import type { SavedPage } from '../read/html/index.ts';
 
 /** a story paragraph this long is prose, never a teaser's sapo line */
 const STORY_PARAGRAPH_CHARS = 100;
