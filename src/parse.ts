@@ -20,7 +20,7 @@ import { REMOVED_ROLES, type Classified, type Segment } from './classify/types.t
 
 /** roles whose lines are the story's own words: a copyright there is quoted, not the page's */
 const CONTENT_ROLES: ReadonlySet<string> = new Set(['title', 'lede', 'body', 'caption']);
-import { splitTitleSuffix } from './classify/headline.ts';
+import { forgetHeadlineKeys, splitTitleSuffix } from './classify/headline.ts';
 import { withoutPipe } from './classify/storyZone.ts';
 import { dateFromUrl, findBodyDayMonth, noDate, parseDatelineText, toPublished } from './lang/dates.ts';
 import { attributedAgencies, canonicalAgency } from './extract/agencies.ts';
@@ -123,6 +123,7 @@ export function parseArticle(input: ParseInput, options: ParseOptions = {}): Par
     // the rules' memos are of this article's lines: kept, they would keep its text alive
     forgetWordCounts();
     forgetTokens();
+    forgetHeadlineKeys();
   }
 }
 

@@ -48,10 +48,38 @@ export function splitTitleSuffix(text: string, reg: Registries = defaultRegistri
   return { title: t };
 }
 
-export const comparable = (t: string): string =>
-  withoutPipe(t).toLocaleLowerCase('vi').replace(/[\s"“”'‘’«»]+/gu, ' ').replace(/[\s.!?…]+$/u, '').trim();
+const STOP_OR_SPACE_RE = /[\s.!?…]/u;
+/** the text without the spaces and full stops at its end (a loop: /[\s.!?…]+$/ tries every space of a long paragraph) */
+function withoutTrailingStops(t: string): string {
+  let end = t.length;
+  while (end > 0 && STOP_OR_SPACE_RE.test(t[end - 1]!)) end--;
+  return t.slice(0, end);
+}
 
-/** the comparable form of a line as a headline (suffix and " |" gone); null for lines too long to be one */
-export const headlineKey = (text: string, reg: Registries): string | null => (text.length > TITLE_MAX_CHARS ? null : comparable(splitTitleSuffix(text, reg).title));
+/**
+ * A line as two printings of it compare: lower case, quotes and runs of spaces as one space, no full
+ * stop at the end. (toLowerCase: Vietnamese has no casing of its own, and "vi" lowercases exactly as it.)
+ */
+export const comparable = (t: string): string =>
+  withoutTrailingStops(withoutPipe(t).toLowerCase().replace(/[\s"“”'‘’«»]+/gu, ' ')).trim();
+
+/** the headline keys of this article's lines, with the registries they were made with (parseArticle forgets them after each article) */
+let keys: { reg: Registries; memo: Map<string, string | null> } | undefined;
+const KEY_MEMO = 5_000;
+/** Forgets the remembered keys (slices of an article's text: kept, they would keep it alive). */
+export function forgetHeadlineKeys(): void {
+  keys = undefined;
+}
+/** the comparable form of a line as a headline (suffix and " |" gone); null for lines too long to be one. The title rules ask it of every line, several times. */
+export function headlineKey(text: string, reg: Registries): string | null {
+  if (text.length > TITLE_MAX_CHARS) return null;
+  if (keys?.reg !== reg || keys.memo.size >= KEY_MEMO) keys = { reg, memo: new Map() };
+  let key = keys.memo.get(text);
+  if (key === undefined) {
+    key = comparable(splitTitleSuffix(text, reg).title);
+    keys.memo.set(text, key);
+  }
+  return key;
+}
 /** a paragraph of running text: long, and ending like a sentence (a headline does not) */
 export const isLong = (s: Classified): boolean => wordCount(s.text) >= LONG_PARAGRAPH_WORDS && SENTENCE_END_RE.test(withoutPipe(s.text));

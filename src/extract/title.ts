@@ -57,7 +57,7 @@ export function titleFromSlug(slugWords: readonly string[], articleText: string)
     if (list) list.push(i); else firstAt.set(w.folded, [i]);
   });
   // a word written lower case mid-sentence anywhere is a common word: lower case in the title
-  const lowerSomewhere = new Set(words.filter((w) => !w.sentenceStart && w.text === w.text.toLocaleLowerCase('vi')).map((w) => w.folded));
+  const lowerSomewhere = new Set(words.filter((w) => !w.sentenceStart && w.text === w.text.toLowerCase()).map((w) => w.folded));
   const out: string[] = [];
   const unknown: string[] = [];
   let i = 0;
@@ -77,15 +77,15 @@ export function titleFromSlug(slugWords: readonly string[], articleText: string)
     }
     for (let k = 0; k < bestLen; k++) {
       const w = words[bestAt + k]!;
-      const isCapitalised = w.text !== w.text.toLocaleLowerCase('vi');
-      out.push(isCapitalised && (w.sentenceStart || w.text === w.text.toLocaleUpperCase('vi')) && lowerSomewhere.has(w.folded)
-        ? w.text.toLocaleLowerCase('vi')
+      const isCapitalised = w.text !== w.text.toLowerCase();
+      out.push(isCapitalised && (w.sentenceStart || w.text === w.text.toUpperCase()) && lowerSomewhere.has(w.folded)
+        ? w.text.toLowerCase()
         : w.text);
     }
     i += bestLen;
   }
   const title = out.join(' ');
-  return { title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), unknown };
+  return { title: title.charAt(0).toUpperCase() + title.slice(1), unknown };
 }
 
 /** The first sentence of the text, at most ~25 words, as a last-resort title. */
