@@ -147,3 +147,20 @@ test('segments keep their column in the source line', () => {
   const parts = segmentLine({ text: 'Kông Anh(Nguồn: Reuters)', line: 30, column: 1 });
   assert.deepEqual(parts.map((p) => [p.line, p.column]), [[30, 1], [30, 9]]);
 });
+
+test('footerTest: the same answer as one expression of all the footer patterns, on footer lines and on story lines', async () => {
+  const { footerTest } = await import('../src/classify/lineRules.ts');
+  const { BOILERPLATE } = await import('../src/registry/index.ts');
+  const combined = new RegExp(BOILERPLATE.footers.join('|'), 'iu');
+  const test = footerTest(BOILERPLATE.footers);
+  const lines = [
+    '© 2024 Báo Sông Hàn. Giấy phép số 123/GP-BTTTT.', 'Tổng biên tập: Nguyễn Văn A', 'Chuyên trang của Báo Thanh Niên',
+    'Chuyên trang thuộc VTC', 'Bộ trưởng Quốc phòng Nga tới Bình Nhưỡng - cơ quan trung ương của Đảng', 'All Rights Reserved.',
+    'Ông Putin nói rằng hai nước sẽ hợp tác chặt chẽ hơn.', 'Địa chỉ: 123 Lê Lợi', 'Ghi rõ nguồn khi đăng lại',
+    'Theo giấy phép đã cấp, công ty được hoạt động', 'chuyên trang', 'x Tổng biên tập', '',
+  ];
+  for (const line of lines) assert.equal(test(line), combined.test(line), line);
+  // "^a|b" as one pattern is not anchored as a whole
+  const split = footerTest(['^abc|xyz', '^(?:d|e)f', '[|^]q']);
+  for (const line of ['abc', 'zabc', 'zxyz', 'df', 'zef', 'a|q', 'zz']) assert.equal(split(line), /^abc|xyz|^(?:d|e)f|[|^]q/iu.test(line), line);
+});

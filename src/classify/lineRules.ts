@@ -19,11 +19,40 @@ export interface LineRule {
 const wholeLine = (list: readonly string[]): RegExp =>
   new RegExp(`^(?:${list.join('|')})$`, 'iu');
 
+/** whether a pattern is "^…" as a whole: anchored at its start, no "|" outside a group or a class */
+function anchoredWhole(pattern: string): boolean {
+  if (!pattern.startsWith('^')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+/**
+ * Whether a line holds one of the footer patterns: those anchored at the line's start tried there
+ * only, the others anywhere (one expression of all of them tried its fifty alternatives at every
+ * position of every line). Same answer as new RegExp(patterns.join('|'), 'iu').test(line).
+ */
+export function footerTest(patterns: readonly string[]): (line: string) => boolean {
+  const anchored = patterns.filter(anchoredWhole).map((p) => p.slice(1));
+  const floating = patterns.filter((p) => !anchoredWhole(p));
+  const start = anchored.length ? new RegExp(`^(?:${anchored.join('|')})`, 'iu') : null;
+  const anywhere = floating.length ? new RegExp(floating.join('|'), 'iu') : null;
+  return (line) => (start?.test(line) ?? false) || (anywhere?.test(line) ?? false);
+}
+
 /** the expressions of the registries' junk phrases (widgets, footers, sections, related-link headers, anonymous bylines), once per Registries */
 const junkOf = perRegistries(({ boilerplate }) => ({
   WIDGET_RE: wholeLine(boilerplate.widgets),
   ANONYMOUS_BYLINE_RE: wholeLine(boilerplate.anonymousBylines.map(escapeRegExp)),
-  FOOTER_RE: new RegExp(boilerplate.footers.join('|'), 'iu'),
+  FOOTER: footerTest(boilerplate.footers),
   SECTION_RE: wholeLine(boilerplate.sections.map(escapeRegExp)),
   RELATED_HEADER_RE: wholeLine(boilerplate.relatedHeaders.map(escapeRegExp)),
   RELATED_INLINE_RE: new RegExp(`^(?:${boilerplate.relatedInline.map(escapeRegExp).join('|')})\\s?(?:>>|>|»|:)\\s?\\S.*$`, 'iu'),
@@ -138,7 +167,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'footer',
     maxWords: 60,
-    apply: (text, reg) => (wordCount(text) <= 60 && junkOf(reg).FOOTER_RE.test(undecorated(text)) ? { role: 'footer' } : null),
+    apply: (text, reg) => (wordCount(text) <= 60 && junkOf(reg).FOOTER(undecorated(text)) ? { role: 'footer' } : null),
   },
   {
     // "Thế giới", "Trang chủ | Thế giới | Tin thế giới": section names, or short parts around separators with one known section
