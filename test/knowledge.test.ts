@@ -120,3 +120,10 @@ test('parse workers build the registries of the knowledge they are given', async
     await pool.close();
   }
 });
+
+test('knowledge: a junk pattern that is no valid expression is refused by the schema, naming it', () => {
+  const r = knowledgeSchema.safeParse({ junk: { widgets: ['Theo dõi (Sông Hàn'] } });
+  assert.equal(r.success, false);
+  assert.deepEqual(r.error?.issues[0]?.path, ['junk', 'widgets', 0]);
+  assert.match(r.error?.issues[0]?.message ?? '', /not a valid pattern/u);
+});

@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Outlet } from '../record.ts';
 import { EntityMatcher, L, notAfterWord, type Mention, type Token } from './matcher.ts';
-
-export { forgetTokens, scanTokens, tokenize, type Mention, type Token } from './matcher.ts';
 import { agencyEntry, boilerplateFile, outletEntry, personEntry, placeEntry, type AgencyEntry, type Boilerplate, type Knowledge, type OutletEntry, type PersonEntry, type PlaceEntry } from './knowledge.ts';
 import { extendData, knowledgeFingerprint, type RegistryData } from './extend.ts';
 
+export { forgetTokens, scanTokens, tokenize, type Mention, type Token } from './matcher.ts';
 export { knowledgeFingerprint };
 
 function loadJson<T>(name: string, schema: z.ZodType<T>): T {
@@ -243,7 +242,8 @@ export function perRegistries<T>(build: (registries: Registries) => T): (registr
 
 /**
  * The built-in registries, for code outside the parser that has no parse of its own (the search index's
- * name lists, tests). The parser's rules take theirs from parseArticle.
+ * name lists, tests): they make defaultRegistries() build when this module loads. The parser's rules
+ * take theirs from parseArticle.
  */
 export const outletRegistry: OutletRegistry = defaultRegistries().outlets;
 export const agencyRegistry: AgencyRegistry = defaultRegistries().agencies;

@@ -53,7 +53,17 @@ export const knowledgeSchema = z.object({
   agencies: z.array(agencyEntry).optional(),
   people: z.array(personEntry).optional(),
   places: z.array(placeEntry).optional(),
-  /** junk phrases, by the boilerplate registry's kinds ("widgets", "footers", "sections"…) */
-  junk: boilerplateFile.partial().optional(),
+  /** junk phrases, by the boilerplate registry's kinds ("widgets", "footers", "sections"…): patterns, as there */
+  junk: boilerplateFile.partial().optional().superRefine((junk, ctx) => {
+    for (const [kind, patterns] of Object.entries(junk ?? {})) {
+      (patterns ?? []).forEach((p, i) => {
+        try {
+          new RegExp(p, 'iu');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', path: [kind, i], message: `not a valid pattern: ${(error as Error).message}` });
+        }
+      });
+    }
+  }),
 }).strict();
 export type Knowledge = z.infer<typeof knowledgeSchema>;
