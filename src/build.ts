@@ -34,6 +34,7 @@ import type { SearchIndexResult } from './search/index.ts';
 import type { WriteResult } from './site/output.ts';
 import { PASSTHROUGH } from '../.eleventy.ts';
 import { checkOutput, OutputRefused, SITE_GENERATOR } from './site/outputGuard.ts';
+import { failureLine } from './failure.ts';
 
 export interface BuildOptions {
   /** the articles folder (default "articles") */
@@ -579,8 +580,7 @@ export async function runBuild(options: BuildOptions, quiet = false): Promise<nu
   } catch (error) {
     if (tty) process.stderr.write('\r\x1b[K');
     // one line, never a stack trace or a child's backtrace
-    const message = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim()) ?? 'unknown error';
-    process.stderr.write(`build failed: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}\n`);
+    process.stderr.write(`build failed: ${failureLine(error)}\n`);
     return error instanceof OutputRefused ? error.exitCode : 1;
   }
 }

@@ -5,7 +5,9 @@
  * Exit codes: 0 success, 1 input error, 2 usage error.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { parseArticle, type Finding } from './parse.ts';
+import type { Finding } from './parse.ts';
+import { ParsePool } from './archive/parsePool.ts';
+import { readArticleFile, type ReadArticle } from './archive/readArticleFile.ts';
 import { loadArchive } from './archive/load.ts';
 import { formatFinding, summary } from './report.ts';
 import { parseArgs, UsageError } from './editor/args.ts';
@@ -30,25 +32,40 @@ const USAGE = `usage:
   npm run -s archive -- [COMMAND] --help
                                         this text`;
 
+/** how many files `records` reads before it parses them (read ahead of the parse, bounded in memory) */
+const RECORDS_BATCH = 500;
+
 async function records(files: string[]): Promise<number> {
   if (files.length === 0) { process.stderr.write(`${USAGE}\n`); return 2; }
   const out = [];
   const findings: Finding[] = [];
-  const now = new Date();
-  for (const file of files) {
-    try {
-      const s = await stat(file);
-      if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      // a named pipe or a device would block the read, or never end it
-      if (!s.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-      const result = parseArticle({ sourceFile: file, bytes: await readFile(file), now });
-      findings.push(...result.findings);
-      if (result.record) out.push(result.record);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'ENOTFILE' ? 'not a regular file (a named pipe, a socket or a device); not read' : `cannot read the file (${code ?? String(error)})`;
-      findings.push({ file, line: 1, column: 1, severity: 'error', message: reason, ruleId: 'read/io' });
+  const now = Date.now();
+  // every file under the parse budget (time, heap) in worker threads; the first loads the parser meanwhile
+  const pool = new ParsePool(files.length).warm();
+  try {
+    for (let start = 0; start < files.length; start += RECORDS_BATCH) {
+      const read = files.slice(start, start + RECORDS_BATCH).map((file): ReadArticle => {
+        try {
+          const r = readArticleFile(file, file);
+          // named on the command line: a file that cannot be read is an error, not a skip
+          return 'error' in r ? { error: { ...r.error, severity: 'error' } } : r;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const reason = code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`;
+          return { error: { file, line: 1, column: 1, severity: 'error', message: reason, ruleId: 'read/io' } };
+        }
+      });
+      const jobs = read.flatMap((r, k) => ('bytes' in r ? [{ rel: files[start + k]!, bytes: r.bytes, now }] : []));
+      const parsed = await pool.parse(jobs);
+      let next = 0;
+      for (const r of read) {
+        const result = 'error' in r ? { record: null, findings: [r.error] } : parsed[next++]!;
+        findings.push(...result.findings);
+        if (result.record) out.push(result.record);
+      }
     }
+  } finally {
+    await pool.close();
   }
   for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -5,10 +5,13 @@ import type { CachedParse } from './recordCache.ts';
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
-/** One file's parse; a file the parser fails on is one error naming it, never the end of the build. */
-export const parseFile = (f: FileToParse): CachedParse => {
+/**
+ * One file's parse; a file the parser fails on is one error naming it, never the end of the build.
+ * `now`: for the future-date check of a file parsed alone (a loaded archive checks its own).
+ */
+export const parseFile = (f: FileToParse, now?: Date): CachedParse => {
   try {
-    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes });
+    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes, ...(now ? { now } : {}) });
     return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
   } catch (error) {
     const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 200);
