@@ -55,7 +55,7 @@ async function records(files: string[]): Promise<number> {
           return { error: { file, line: 1, column: 1, severity: 'error', message: reason, ruleId: 'read/io' } };
         }
       });
-      const jobs = read.flatMap((r, k) => ('bytes' in r ? [{ rel: files[start + k]!, bytes: r.bytes, now }] : []));
+      const jobs = read.flatMap((r, k) => ('bytes' in r ? [{ rel: files[start + k]!, bytes: r.bytes, now, derive: false }] : []));
       const parsed = await pool.parse(jobs);
       let next = 0;
       for (const r of read) {

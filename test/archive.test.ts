@@ -8,6 +8,7 @@ import { recordId } from '../src/parse.ts';
 import { loadArchive, assignUniqueSlugs } from '../src/archive/load.ts';
 import { ParsePool } from '../src/archive/parsePool.ts';
 import { parseFile } from '../src/archive/parseFile.ts';
+import { madeParseWorkerBundle } from '../src/archive/parserBundle.ts';
 import { RecordCache } from '../src/archive/recordCache.ts';
 import type { ArticleRecord } from '../src/record.ts';
 
@@ -43,7 +44,9 @@ test('parse cache: a changed file is parsed again, the others are not; a deleted
   rmSync(dir, { recursive: true });
 });
 
-test('worker pool gives the same records as parsing in this thread', async () => {
+test('worker pool gives the same records as parsing in this thread (the parser bundled by esbuild, or through tsx)', async () => {
+  // the bundled worker: made for this code, and used by the pool below
+  assert.ok(await madeParseWorkerBundle(), 'the parse worker bundle is made');
   const files = readdirSync('test/fixtures/outlets').filter((n) => n.endsWith('.txt'))
     .map((n) => ({ rel: n, bytes: new Uint8Array(readFileSync(join('test/fixtures/outlets', n))) }));
   const many = Array.from({ length: 420 }, (_, i) => files[i % files.length]!);

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { FileToParse } from './parseFile.ts';
+import { parseWorkerBundle } from './parserBundle.ts';
 import type { CachedParse } from './recordCache.ts';
 
 /** below this many files to parse, one worker: more cost more to start than they save */
@@ -30,8 +31,11 @@ export interface ParsePoolOptions {
   threads?: number;
 }
 
-/** One file's parse job: `now` (ms) for the future-date check of a parse that is not loaded into an archive. */
-export interface ParseJob extends FileToParse { now?: number }
+/**
+ * One file's parse job. For a record not loaded into an archive (records, show, add's preview):
+ * `now` (ms) for its future-date check, `derive: false` to skip what only an archive needs.
+ */
+export interface ParseJob extends FileToParse { now?: number; derive?: boolean }
 
 export class ParsePool {
   private workers: Worker[] = [];
@@ -44,14 +48,23 @@ export class ParsePool {
     const env = process.env;
     this.module = options.workerModule ?? (env.TIN_PARSE_WORKER ? pathToFileURL(env.TIN_PARSE_WORKER) : new URL('./parseWorker.ts', import.meta.url));
     this.budget = options.timeBudgetMs ?? (Number(env.TIN_PARSE_BUDGET_MS) > 0 ? Number(env.TIN_PARSE_BUDGET_MS) : PARSE_TIME_BUDGET_MS);
+    this.usesBundle = !options.workerModule && !env.TIN_PARSE_WORKER;
   }
+
+  /** whether the workers run the bundled parser (parserBundle.ts) */
+  private readonly usesBundle: boolean;
 
   /** the workers that have loaded their code (they say so once) */
   private readonly ready = new WeakSet<Worker>();
 
   private spawn(): Worker {
-    // the worker is TypeScript too: tsWorker.mjs registers tsx, then loads parseWorker.ts
-    const w: Worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
+    // the parser's own worker as one bundled file when it is made (ready in a fraction of the time);
+    // any other module (tests) through tsWorker.mjs, which registers tsx and loads it
+    const bundle = this.usesBundle ? parseWorkerBundle() : null;
+    const resourceLimits = { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB };
+    const w: Worker = bundle
+      ? new Worker(bundle, { resourceLimits })
+      : new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href }, resourceLimits });
     w.on('message', (m: { ready?: boolean }) => { if (m.ready) this.ready.add(w); });
     return w;
   }
@@ -88,7 +101,7 @@ export class ParsePool {
       const send = (id: number): void => {
         queue.push(id);
         const f = files[id]!;
-        w.postMessage({ id, rel: f.rel, bytes: f.bytes, ...(f.now === undefined ? {} : { now: f.now }) });
+        w.postMessage({ id, rel: f.rel, bytes: f.bytes, now: f.now, derive: f.derive });
       };
       const feed = (): void => {
         if (next < files.length) {

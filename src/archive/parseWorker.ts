@@ -2,8 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parseFile.ts';
 
-parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array; now?: number }) => {
-  parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }, job.now === undefined ? undefined : new Date(job.now)) });
+parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array; now?: number; derive?: boolean }) => {
+  parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }, job.now === undefined ? undefined : new Date(job.now), job.derive ?? true) });
 });
 // loaded: the pool's time budget for each file starts now
 parentPort?.postMessage({ ready: true });

@@ -109,7 +109,7 @@ async function addWith(pool: ParsePool, options: AddOptions, io: Output): Promis
 
   const ext = articleExtension(options.source);
   // under the parse budget (time, heap), as every file of a build
-  const parse = async (sourceFile: string): Promise<CachedParse> => (await pool.parse([{ rel: sourceFile, bytes, now: options.now.getTime() }]))[0]!;
+  const parse = async (sourceFile: string): Promise<CachedParse> => (await pool.parse([{ rel: sourceFile, bytes, now: options.now.getTime(), derive: false }]))[0]!;
   const first = await parse(`${PROVISIONAL_NAME}${ext}`);
   const errors = first.findings.filter((f) => f.severity === 'error');
   if (!first.record || errors.length) {

@@ -61,7 +61,7 @@ export async function runShow(query: string, options: { json: boolean; dir: stri
   if (!record && existsSync(query) && statSync(query).isFile()) {
     // within the read and parse budgets (size; time, heap), as every file of a build
     const read = readArticleFile(query, query);
-    const result = 'error' in read ? { record: null, findings: [read.error] } : (await parseUnderBudget([{ rel: query, bytes: read.bytes, now: Date.now() }]))[0]!;
+    const result = 'error' in read ? { record: null, findings: [read.error] } : (await parseUnderBudget([{ rel: query, bytes: read.bytes, now: Date.now(), derive: false }]))[0]!;
     const errors = result.findings.filter((f) => f.severity === 'error');
     for (const f of errors) io.err(formatFinding(f));
     if (!result.record) return 1;
