@@ -153,7 +153,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
     return 0;
   }
   try {
-    const { buildSite } = await import('../build.ts');
+    const { buildSite } = await import('../build/buildSite.ts');
     const result = await buildSite({ input: options.dir, output: options.output });
     io.out(`Site rebuilt into ${display(options.output)}/: ${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
   } catch (error) {

@@ -29,7 +29,7 @@ import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
-import { PATHS } from '../site/data.ts';
+import { PATHS } from '../paths.ts';
 import { pendingPath } from '../site/output.ts';
 import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 import { z } from 'zod';

@@ -10,7 +10,6 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from '../build.ts';
 import { normalizePathPrefix } from './config.ts';
 import { watchTree } from './watchTree.ts';
 
@@ -72,7 +71,15 @@ export function createStaticServer(dir: string, prefix = '/'): http.Server {
   });
 }
 
-function buildInChild(options: BuildOptions): Promise<boolean> {
+/** What serve builds and serves (passed on to the build's command line, src/build.ts). */
+export interface ServeOptions {
+  input?: string;
+  output?: string;
+  pathPrefix?: string;
+  port: number;
+}
+
+function buildInChild(options: ServeOptions): Promise<boolean> {
   const args = ['--import', 'tsx', path.join(ROOT, 'src/build.ts')];
   if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   if (options.input) args.push(`--input=${options.input}`);
@@ -103,7 +110,7 @@ export function busyPortMessage(error: unknown, port: number): string {
   return `serve: cannot listen on port ${port}: ${(error as Error | undefined)?.message ?? String(error)}`;
 }
 
-export async function serve(options: BuildOptions & { port: number }): Promise<void> {
+export async function serve(options: ServeOptions): Promise<void> {
   const prefix = normalizePathPrefix(options.pathPrefix);
   await buildInChild(options);
   const server = createStaticServer(options.output ?? '_site', prefix);
