@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, type BuildOptions } from './build/buildSite.ts';
 import { OutputRefused } from './site/outputGuard.ts';
+import { ConfigError, DEFAULT_CONFIG, loadArchiveConfig, type ArchiveConfig } from './archiveConfig.ts';
 
 // what the build's callers import from here (tests, the editor)
 export { buildSite, LOCK_WAIT_MS, type BuildOptions, type BuildResult } from './build/buildSite.ts';
@@ -22,6 +23,8 @@ export type { BuildReportEntry } from './build/report.ts';
 interface Cli {
   /** build from a JSON array of records (as `archive records` prints) instead of articles/ */
   recordsFile?: string;
+  /** the archive's config (default ./archive.config.json) */
+  configFile?: string;
   serve: boolean;
   quiet: boolean;
   port: number;
@@ -66,6 +69,9 @@ function parseArgs(argv: string[]): Cli {
         break;
       case '--records':
         cli.recordsFile = value();
+        break;
+      case '--config':
+        cli.configFile = value();
         break;
       case '--port':
         cli.port = Number(value());
@@ -135,6 +141,7 @@ const BUILD_HELP = `npm run build -- [flags]    (tsx src/build.ts [flags]): arti
 
   --input=DIR          the articles folder (default articles)
   --records=FILE.json  build from a JSON array of records (as \`archive records\` prints) instead
+  --config=FILE        the archive's config (default archive.config.json: name, topics, knowledge…)
   --output=DIR         the site folder (default _site)
   --pathprefix=/sub/   the site is served under a sub-path (every link starts with it)
   --force              rebuild although nothing changed, into a whole new site swapped in
@@ -157,6 +164,7 @@ created later included); a failed rebuild keeps the last good site.
   --input=DIR          the articles folder (default articles)
   --output=DIR         the site folder (default _site)
   --pathprefix=/sub/   serve (and build) the site under a sub-path
+  --config=FILE        the archive's config (default archive.config.json)
   -h, --help           this text
 `;
 
@@ -172,18 +180,28 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(
-        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080] [--help]\n`,
+        `${error.message}\nusage: tsx src/build.ts [--pathprefix=/sub/] [--input=articles | --records=FILE.json] [--output=_site] [--config=archive.config.json] [--force] [--cache=.cache | --no-cache] [--quiet] [--serve] [--port=8080] [--help]\n`,
       );
       process.exit(2);
     }
     throw error;
   }
+  // the config is read now: a bad one is one line before anything runs
+  let config: ArchiveConfig;
+  try {
+    config = loadArchiveConfig(cli.configFile ?? DEFAULT_CONFIG);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   if (cli.serve) {
     const { serve } = await import('./site/serve.ts');
     const { input, output, pathPrefix } = cli.options;
-    await serve({ input, output, pathPrefix, port: cli.port });
+    await serve({ input, output, pathPrefix, config: cli.configFile, port: cli.port });
     return;
   }
+  cli.options.config = config;
   if (cli.recordsFile) {
     const { readFile } = await import('node:fs/promises');
     const { z } = await import('zod');

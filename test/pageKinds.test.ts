@@ -9,12 +9,13 @@ import type { ArticleRecord } from '../src/record.ts';
 import { buildSiteData } from '../src/site/data.ts';
 import { buildSiteModel } from '../src/site/model.ts';
 import { PAGE_KINDS, PAGINATED, UNPAGINATED_ONLY } from '../src/site/pages/index.ts';
+import { ARCHIVE } from './support/archiveSettings.ts';
 
 const records = JSON.parse(readFileSync(new URL('./fixtures/sample-records.json', import.meta.url), 'utf8')) as ArticleRecord[];
 
 test('the sitemap is every kind\'s URLs in PAGE_KINDS order, each once; the home page first', () => {
-  const data = buildSiteData(records);
-  const model = buildSiteModel(records);
+  const data = buildSiteData(records, { archive: ARCHIVE });
+  const model = buildSiteModel(records, { archive: ARCHIVE });
   const expected = PAGE_KINDS.flatMap((kind) => {
     const own = kind.data(model, data);
     return kind.urls(own);
@@ -26,13 +27,13 @@ test('the sitemap is every kind\'s URLs in PAGE_KINDS order, each once; the home
 });
 
 test('every paginated collection\'s items are pages of the sitemap; every kind with pages has some in a small archive', () => {
-  const data = buildSiteData(records);
+  const data = buildSiteData(records, { archive: ARCHIVE });
   const urls = new Set(data.pageUrls);
   for (const key of PAGINATED) {
     assert.ok(data[key].length > 0, `${key} is empty`);
     for (const item of data[key]) assert.ok(urls.has(item.url), `${key}: ${item.url} not in the sitemap`);
   }
-  const model = buildSiteModel(records);
+  const model = buildSiteModel(records, { archive: ARCHIVE });
   for (const kind of PAGE_KINDS) {
     const own = kind.data(model, data);
     if (kind.paginates) assert.ok((own[kind.paginates] ?? []).length > 0, `${kind.name}: no page`);
@@ -54,7 +55,7 @@ test('what a run of paginated pages leaves empty is only what no paginated templ
     .filter((text) => /pagination:/u.test(text))
     // and what every page lays out around its content
     .concat(readdirSync('templates/_includes').map((n) => readFileSync(`templates/_includes/${n}`, 'utf8')));
-  for (const key of UNPAGINATED_ONLY) {
+  for (const key of Object.keys(UNPAGINATED_ONLY)) {
     for (const text of templates) assert.ok(!new RegExp(`archive\\.${key}\\b`, 'u').test(text), `a paginated template reads archive.${key}`);
   }
 });

@@ -15,6 +15,7 @@ import pMap from 'p-map';
 import type { ArchiveScan, Message } from '../archive/load.ts';
 import type { ArticleRecord } from '../record.ts';
 import { normalizePathPrefix, siteConfig, type SiteConfig } from '../site/config.ts';
+import { loadArchiveConfig, parserOptions, type ArchiveConfig } from '../archiveConfig.ts';
 import { acquireLock, describeHolder, type LockHolder } from '../lock.ts';
 import type { OnDamaged } from '../stateFile.ts';
 import { emptyTrash, StagingWriter, type StagingMode, type WriteResult } from '../site/output.ts';
@@ -54,7 +55,9 @@ export interface BuildOptions {
   force?: boolean;
   /** paginated pages per Eleventy run (default RENDER_CHUNK; tests make it small) */
   renderChunk?: number;
-  /** articles per list page (default 50; tests make it small, to have lists cut by year) */
+  /** the archive's config (default: ./archive.config.json, read by loadArchiveConfig) */
+  config?: ArchiveConfig;
+  /** articles per list page (default: the config's perPage; tests make it small, to have lists cut by year) */
   perPage?: number;
   /** progress of the long stages */
   onProgress?: OnProgress;
@@ -118,7 +121,9 @@ interface Build {
   startedAt: Date;
   output: string;
   pathPrefix: string;
+  config: ArchiveConfig;
   site: SiteConfig;
+  perPage: number;
   cacheRoot: string | null;
   /** the parse cache, which also keeps the article bodies the render reads back */
   recordsDir: string | null;
@@ -181,14 +186,18 @@ async function scanAndKey(options: BuildOptions): Promise<Build> {
   const load = options.records ? null : await import('../archive/load.ts');
   const scan = load ? await load.scanArchive(options.input ?? 'articles') : null;
   const inputKey = scan?.inputKey ?? createHash('sha256').update(JSON.stringify(options.records)).digest('hex');
-  const site = siteConfig(options.env ?? process.env);
-  const renderContext = renderContextOf(ROOT, pathPrefix, site, options.perPage);
+  const config = options.config ?? loadArchiveConfig();
+  const site = siteConfig(config, options.env ?? process.env);
+  const perPage = options.perPage ?? config.perPage;
+  // what decides the pages besides the code: the site settings, the page size, the topics and key events
+  const renderContext = renderContextOf(ROOT, pathPrefix, { site, topics: config.topics, events: config.events }, perPage);
   // a damaged state file is told of and ignored: the work it would have saved is done again
   const damaged: OnDamaged = (file, reason) => options.onNotice?.(`${file}: ${reason}; ignored`);
   return {
-    options, started, startedAt, output, pathPrefix, site, cacheRoot, load, scan, renderContext, damaged,
+    options, started, startedAt, output, pathPrefix, config, site, perPage, cacheRoot, load, scan, renderContext, damaged,
     recordsDir: cacheRoot ? path.join(cacheRoot, 'records') : null,
-    key: buildKeyOf(ROOT, inputKey, renderContext),
+    // the config's knowledge decides the records and the search (its names)
+    key: buildKeyOf(ROOT, `${inputKey}\0${JSON.stringify(config.knowledge)}`, renderContext),
     state: new SiteState(cacheRoot, output, damaged),
     times: new StageTimes(options.onProgress),
   };
@@ -291,9 +300,12 @@ interface Prepared {
  */
 async function prepareSite(build: Build, staging: Staging, search: SearchRun): Promise<Prepared> {
   const { options, pathPrefix } = build;
-  const [{ buildSiteData, foldCopies }, { searchable, textStart }] = await Promise.all([import('../site/data.ts'), import('../search/worker.ts')]);
+  const [{ buildSiteData, foldCopies, withArchiveTopics }, { searchable, textStart }] = await Promise.all([import('../site/data.ts'), import('../search/worker.ts')]);
+  const { config } = build;
   const loaded = build.load && build.scan
     ? await build.load.loadScanned(build.scan, {
+      // the archive's own outlets, people, places… (LoadOptions.knowledge comes with the parser half of #22)
+      ...parserOptions(config),
       now: new Date(),
       previousSlugs: await previousSlugs(build.output, ARTICLE_URL_RE),
       cache: build.recordsDir ?? false,
@@ -304,19 +316,25 @@ async function prepareSite(build: Build, staging: Staging, search: SearchRun): P
     })
     : { records: options.records ?? [], derived: undefined, bodyRefs: undefined, messages: [] as Message[], files: (options.records ?? []).map((r) => ({ file: r.sourceFile, outcome: 'record' as const })), cacheHits: 0 };
   build.times.progress('dữ liệu trang', 0, loaded.records.length);
-  const folded = foldCopies(loaded.records, loaded.derived);
+  // the registries with the archive's knowledge: the search page's names
+  const { createRegistries } = await import('../registry/index.ts');
+  const { people, places } = createRegistries(config.knowledge);
+  const archiveSettings = { subject: config.phrases.subject, topics: config.topics, events: config.events, names: { person: people.all, place: places.all } };
+  // the config's topics and key events, when they are not those the parse workers used: from the whole texts
+  const derived = withArchiveTopics(loaded.records, loaded.derived, archiveSettings);
+  const folded = foldCopies(loaded.records, derived);
   const searchRecords = loaded.records.map(searchable);
   // Folded, and the whole texts sent to the search: from here on the site reads only the start of
   // each text (summaries, textStart) and the derived part (topics, key events). At 100,000 articles
   // the whole texts are a gigabyte.
   if (loaded.derived) loaded.records.forEach((r) => { r.text = textStart(r.text); });
   await search.run({
-    siteDir: staging.dir, records: searchRecords, pathPrefix,
+    siteDir: staging.dir, records: searchRecords, pathPrefix, language: config.language, knowledge: config.knowledge,
     pageUrls: folded.all.filter((_, i) => folded.stories.canonicalOf[i] === i).map((r) => PATHS.article(r.slug)),
     // unchanged shards are left in (or linked from) the last site; their state is kept beside this output's cache
     previous: build.output, inPlace: staging.mode === 'in place', cache: build.state.searchDir, statePending: true,
   });
-  const archive = buildSiteData(loaded.records, { derived: loaded.derived, bodyRefs: loaded.bodyRefs, folded, perPage: options.perPage });
+  const archive = buildSiteData(loaded.records, { archive: archiveSettings, derived, bodyRefs: loaded.bodyRefs, folded, perPage: build.perPage });
   const prefixed = (url: string): string => `${pathPrefix}${url.slice(1)}`;
   const report = buildReport(loaded.records, loaded.files, loaded.messages, archive.merged, (r) => prefixed(PATHS.article(r.slug)), prefixed);
   return { archive, report, messages: loaded.messages, cacheHits: loaded.cacheHits };

@@ -10,6 +10,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { loadArchive } from '../archive/load.ts';
 import { parseArticle } from '../parse.ts';
+import { parserOptions, type ArchiveConfig } from '../archiveConfig.ts';
 import { decodeArticleBytes } from '../read/decode.ts';
 import { formatFinding } from '../report.ts';
 import { pagePath } from './describe.ts';
@@ -37,6 +38,8 @@ export interface AddOptions {
   build: boolean;
   /** the articles folder */
   dir: string;
+  /** the archive's config: its knowledge for the parse, its settings for the rebuild (default ./archive.config.json) */
+  config?: ArchiveConfig;
   /** the site folder the rebuild writes */
   output: string;
   now: Date;
@@ -97,7 +100,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   }
 
   const ext = articleExtension(options.source);
-  const parse = (sourceFile: string) => parseArticle({ sourceFile, bytes, now: options.now });
+  const parse = (sourceFile: string) => parseArticle({ ...parserOptions(options.config), sourceFile, bytes, now: options.now });
   const first = parse(`${PROVISIONAL_NAME}${ext}`);
   const errors = first.findings.filter((f) => f.severity === 'error');
   if (!first.record || errors.length) {
@@ -120,7 +123,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   let rel: string;
   let duplicate: ReturnType<typeof findDuplicate>;
   try {
-    const { records: existing } = await loadArchive(options.dir, { now: options.now });
+    const { records: existing } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now });
     duplicate = findDuplicate(first.record, existing);
     if (options.strict && missing.length) {
       for (const line of summarize(first.record, missing)) io.out(line);
@@ -146,7 +149,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   }
   if (duplicate) io.out(`Republication of ${display(join(options.dir, duplicate.record.sourceFile))} (added with --force)`);
 
-  const { records } = await loadArchive(options.dir, { now: options.now });
+  const { records } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now });
   const page = pagePath(records.find((r) => r.sourceFile === rel) ?? saved);
   if (!options.build) {
     io.out(`Page (after the next build): ${page}`);
@@ -154,7 +157,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   }
   try {
     const { buildSite } = await import('../build/buildSite.ts');
-    const result = await buildSite({ input: options.dir, output: options.output });
+    const result = await buildSite({ input: options.dir, output: options.output, ...(options.config ? { config: options.config } : {}) });
     io.out(`Site rebuilt into ${display(options.output)}/: ${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
   } catch (error) {
     return fail(`saved as ${display(join(options.dir, rel))}, but the site build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -30,6 +30,7 @@ import * as pagefind from 'pagefind';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
 import { PATHS } from '../paths.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import { pendingPath } from '../site/output.ts';
 import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 import { z } from 'zod';
@@ -49,8 +50,12 @@ export interface SearchIndexOptions {
   hasPage?: (r: SearchableRecord) => boolean;
   /** "/" or "/sub/" */
   pathPrefix?: string;
-  /** registry aliases (default: src/registry people and places) */
+  /** registry aliases (default: the people and places of the registries, with the archive's `knowledge`) */
   aliases?: AliasTables;
+  /** the archive's knowledge: the people and places it adds to the built-in registries */
+  knowledge?: Knowledge;
+  /** the articles' language, a BCP 47 tag (default "vi") */
+  language?: string;
   /** the last built site: unchanged shards are taken from its pagefind/shards/ */
   previous?: string | null;
   /**
@@ -144,7 +149,7 @@ export function sortKey(r: SearchableRecord): string {
 }
 
 /** One article as Pagefind receives it. Pure. */
-export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
+export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number, language = 'vi'): PagefindRecord {
   const prefix = pathPrefix.replace(/\/+$/, '');
   const doc = searchDocument(r, aliases, bodyWords);
   // The title as Pagefind indexes it (indexedText, as the content) and the marks that give it back as written.
@@ -166,7 +171,7 @@ export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPref
   return {
     url: `${prefix}${PATHS.article(r.slug)}`,
     content: doc.content,
-    language: 'vi',
+    language,
     meta,
     filters,
     sort: { date: key, oldest: r.published.date ? key : `9999${key.slice(4)}` },
@@ -178,13 +183,17 @@ function indexedFields(r: SearchableRecord): unknown[] {
   return [r.slug, r.title, r.lede, r.text, r.captions, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
 }
 
-let defaultAliases: AliasTables | undefined;
-async function registryAliases(): Promise<AliasTables> {
-  if (!defaultAliases) {
-    const { personRegistry, placeRegistry } = await import('../registry/index.ts');
-    defaultAliases = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
+const aliasesByKnowledge = new Map<string, AliasTables>();
+/** The names' aliases of the registries an archive's knowledge makes (built once per knowledge). */
+async function registryAliases(knowledge: Knowledge = {}): Promise<AliasTables> {
+  const key = JSON.stringify(knowledge);
+  let aliases = aliasesByKnowledge.get(key);
+  if (!aliases) {
+    const { createRegistries } = await import('../registry/index.ts');
+    const { people, places } = createRegistries(knowledge);
+    aliasesByKnowledge.set(key, (aliases = { people: aliasTable(people.all), places: aliasTable(places.all) }));
   }
-  return defaultAliases;
+  return aliases;
 }
 
 let codeVersion: string | undefined;
@@ -267,7 +276,7 @@ async function reuseShard(from: string, to: string, files: Record<string, number
  * Between the two, the caller has the thread: Pagefind writes on its own.
  */
 async function indexShard(records: readonly PagefindRecord[], outputPath: string, onAdded: (n: number) => void): Promise<{ written: Promise<void> }> {
-  const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const created = await pagefind.createIndex({ forceLanguage: records[0]?.language ?? 'vi' });
   const write = async (index: pagefind.PagefindIndex): Promise<void> => {
     try {
       const written = await index.writeFiles({ outputPath });
@@ -312,7 +321,8 @@ let warnedRechunk = false;
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
-  const aliases = options.aliases ?? (await registryAliases());
+  const aliases = options.aliases ?? (await registryAliases(options.knowledge));
+  const language = options.language ?? 'vi';
   const version = options.version ?? searchVersion();
   const outputPath = path.join(options.siteDir, 'pagefind');
   // Only articles that have a page: a result must never lead to a 404.
@@ -329,7 +339,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   // What a shard's files depend on besides its records' fields: the code, the aliases, the options.
   const context = createHash('sha256')
-    .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places]]))
+    .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places], ...(language === 'vi' ? [] : [language])]))
     .digest('hex');
 
   const notices: string[] = [];
@@ -373,7 +383,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // A pipeline, one Pagefind process at a time: while Pagefind writes shard k, this thread makes
   // the records of shard k + 1; while Pagefind takes those, it re-cuts the chunks of shard k.
   const recordsOf = ({ state: { name }, slice }: (typeof toWrite)[number]): PagefindRecord[] => slice.map(({ r }) => {
-    const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords);
+    const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords, language);
     return { ...rec, filters: { ...rec.filters, shard: [name] } };
   });
   let finishing: Promise<void> = Promise.resolve();

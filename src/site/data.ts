@@ -11,11 +11,11 @@ import { PAGE_KINDS } from './pages/index.ts';
 import type { SiteData } from './types.ts';
 
 export type * from './types.ts';
-export { HOME, compareRecords, sortRecords, isSharedRef, foldCopies, type FoldedArchive, type SiteDataOptions } from './model.ts';
+export { HOME, compareRecords, sortRecords, isSharedRef, foldCopies, withArchiveTopics, type ArchiveSettings, type FoldedArchive, type SiteDataOptions } from './model.ts';
 export { PATHS } from '../paths.ts';
 export { entityPages, pagerWindow, pageUrl, UNDATED_PART } from './lists.ts';
 
-export function buildSiteData(records: readonly ArticleRecord[], options: SiteDataOptions = {}): SiteData {
+export function buildSiteData(records: readonly ArticleRecord[], options: SiteDataOptions): SiteData {
   const model = buildSiteModel(records, options);
   const made: Partial<Record<keyof SiteData, unknown>> = {};
   // every HTML page's URL, in PAGE_KINDS order, for the sitemap
@@ -40,6 +40,6 @@ export function buildSiteData(records: readonly ArticleRecord[], options: SiteDa
 /** Every field of the site data (what a page kind must make). */
 const EMPTY_SITE: Record<keyof SiteData, null> = {
   articles: null, latest: null, feed: null, updated: null, timeline: null, undated: null, entityLinks: null, listPages: null,
-  indexPages: null, topicPages: null, topicIndex: null, eventTimeline: null, duplicateGroups: null, merged: null, pageUrls: null,
+  registryNames: null, indexPages: null, topicPages: null, topicIndex: null, eventTimeline: null, duplicateGroups: null, merged: null, pageUrls: null,
   lastmod: null, counts: null,
 };

@@ -10,11 +10,12 @@ import { PATHS } from '../paths.ts';
 import { formatShort, monthLabel } from './dates.ts';
 import { ownCopy } from '../ownCopy.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
-import { groupStories, type StoryResult } from '../stories/index.ts';
 import type { RecordDerived } from '../archive/derived.ts';
 import { assignTopics, loadTopics, type TopicSet } from '../topics/index.ts';
 import { loadEvents, matchEvents, type TimelineEvent } from '../timeline/index.ts';
+import { groupStories, storySignature, type StoryResult } from '../stories/index.ts';
 import type { ArticleRef, IndexEntry, Link, OutletLink, TimelineYear } from './types.ts';
+import type { EntityEntry, NameKind } from './searchNames.ts';
 
 export const HOME: Link = { name: 'Trang chủ', url: '/' };
 export const UNDATED_CRUMB: Link = { name: 'Chưa rõ ngày', url: PATHS.undated };
@@ -124,7 +125,19 @@ export function foldCopies(records: readonly ArticleRecord[], derived?: Readonly
 }
 
 
+/** What the site data takes from the archive's config (archive.config.json). */
+export interface ArchiveSettings {
+  /** what the archive is about, closing the lists' descriptions ("quan hệ Nga – Triều Tiên") */
+  subject: string;
+  topics: TopicSet;
+  events: TimelineEvent[];
+  /** the registries' people and places (createRegistries with the archive's knowledge), for the search page's names */
+  names?: Record<NameKind, readonly EntityEntry[]>;
+}
+
 export interface SiteDataOptions {
+  /** the archive's subject, topics and key events */
+  archive: ArchiveSettings;
   /** per record, what was computed before (src/archive/derived.ts): signatures and topics */
   derived?: ReadonlyMap<ArticleRecord, RecordDerived>;
   /** foldCopies() of the same records, when the caller made it already */
@@ -139,6 +152,8 @@ export interface SiteDataOptions {
 
 export interface SiteModel {
   options: SiteDataOptions;
+  /** what the archive is about ("quan hệ Nga – Triều Tiên") */
+  subject: string;
   perPage: number;
   /** every record in archive order, and how near-duplicates fold */
   all: ArticleRecord[];
@@ -185,7 +200,7 @@ export interface SiteModel {
   undatedRefs: ArticleRef[];
 }
 
-export function buildSiteModel(records: readonly ArticleRecord[], options: SiteDataOptions = {}): SiteModel {
+export function buildSiteModel(records: readonly ArticleRecord[], options: SiteDataOptions): SiteModel {
   const perPage = options.perPage ?? 50;
   // near-duplicates are folded into their canonical record: one page per article, its other publishers listed on it.
   const { all, stories } = options.folded ?? foldCopies(records, options.derived);
@@ -197,9 +212,9 @@ export function buildSiteModel(records: readonly ArticleRecord[], options: SiteD
   });
   const copiesOf = new Map<number, ArticleRecord[]>();
   for (const g of stories.groups) copiesOf.set(positionOf.get(g.canonical) as number, g.others.map((o) => all[o] as ArticleRecord));
-  const topicSet = loadTopics();
+  const topicSet = options.archive.topics;
   const topicsOf = sorted.map((r) => derived?.get(r)?.topics ?? assignTopics([r], topicSet)[0] ?? []);
-  const events = loadEvents();
+  const events = options.archive.events;
   const eventIndex = new Map(events.map((e, i) => [e.slug, i]));
   const eventOf = derived && sorted.every((r) => derived.has(r))
     ? sorted.map((r) => eventIndex.get(derived.get(r)!.event ?? '') ?? -1)
@@ -280,8 +295,31 @@ export function buildSiteModel(records: readonly ArticleRecord[], options: SiteD
     });
 
   return {
-    options, perPage, all, stories, sorted, positionOf, sortedIndex: [...positionOf.keys()], copiesOf, topicSet, topicsOf, events, eventOf,
+    options, subject: options.archive.subject, perPage, all, stories, sorted, positionOf, sortedIndex: [...positionOf.keys()], copiesOf, topicSet, topicsOf, events, eventOf,
     outletNames, outletGroups, peopleGroups, placeGroups, outletLink, personLink, placeLink, topicLink, eventLink, yearLink, monthLink,
     refs, datedCount, yearOf, years, yearItems, timeline, undatedRefs: refs.slice(datedCount),
   };
+}
+
+/**
+ * The derived part of each record (src/archive/derived.ts) is computed in the parse workers with
+ * the built-in topics and key events. An archive whose config has others gets its records' topics
+ * and events computed here, from the whole texts (so before the build cuts them to their start).
+ */
+export function withArchiveTopics(
+  records: readonly ArticleRecord[], derived: ReadonlyMap<ArticleRecord, RecordDerived> | undefined, archive: ArchiveSettings,
+): ReadonlyMap<ArticleRecord, RecordDerived> | undefined {
+  if (!derived || (sameJson(archive.topics, loadTopics()) && sameJson(archive.events, loadEvents()))) return derived;
+  const topics = assignTopics(records, archive.topics);
+  const events = matchEvents(records, archive.events);
+  const out = new Map<ArticleRecord, RecordDerived>();
+  records.forEach((r, i) => {
+    const e = events[i] ?? -1;
+    out.set(r, { signature: derived.get(r)?.signature ?? storySignature(r), topics: topics[i] ?? [], event: e >= 0 ? archive.events[e]!.slug : null });
+  });
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -66,8 +66,7 @@ export interface RenderOptions {
 
 /** What a run of paginated pages gets: its chunk, and empty lists for what only the unpaginated pages read. */
 function chunkData(archive: SiteData, chunk: Paginated): SiteData {
-  const empty = Object.fromEntries(UNPAGINATED_ONLY.map((key) => [key, Array.isArray(archive[key]) ? [] : {}]));
-  return { ...archive, ...chunk, ...empty };
+  return { ...archive, ...chunk, ...UNPAGINATED_ONLY };
 }
 
 /**

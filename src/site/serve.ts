@@ -76,6 +76,8 @@ export interface ServeOptions {
   input?: string;
   output?: string;
   pathPrefix?: string;
+  /** the archive's config file (default: the build's, ./archive.config.json) */
+  config?: string;
   port: number;
 }
 
@@ -84,6 +86,7 @@ function buildInChild(options: ServeOptions): Promise<boolean> {
   if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   if (options.input) args.push(`--input=${options.input}`);
   if (options.output) args.push(`--output=${options.output}`);
+  if (options.config) args.push(`--config=${options.config}`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     child.on('exit', (code) => resolve(code === 0));

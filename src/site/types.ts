@@ -3,6 +3,8 @@
  * Every URL here is site-relative ("/bai-viet/x/"); templates pass them through Eleventy's
  * `url` filter so a path prefix applies.
  */
+import type { EntityEntry, NameKind } from './searchNames.ts';
+
 export interface Link {
   name: string;
   url: string;
@@ -183,6 +185,8 @@ export interface SiteData {
   undated: { count: number; url: string };
   /** every person's and place's page (the search page's names, templates/search-names.11ty.ts); not paginated, so always whole */
   entityLinks: { person: Link[]; place: Link[] };
+  /** every person and place the registries know (with the archive's knowledge), for the search page's names */
+  registryNames: Record<NameKind, readonly EntityEntry[]>;
   listPages: ListPage[];
   indexPages: IndexPage[];
   // [stories/topics/timeline]

@@ -25,7 +25,11 @@ if [ -n "$base" ]; then
   status=0
   for name in sample gen1k; do
     if diff -q "$base/$name.sha256" "$out/$name.sha256" > /dev/null; then echo "$name: byte for byte the same"
-    else echo "$name: DIFFERENT:"; diff "$base/$name.sha256" "$out/$name.sha256" | head -40; status=1; fi
+    else
+      echo "$name: these files differ (or are only on one side):"
+      diff <(sort -k2 "$base/$name.sha256") <(sort -k2 "$out/$name.sha256") | awk '/^[<>]/ { print "  " $1 " " $3 }' | sort -k2 -u | head -40 || true
+      status=1
+    fi
   done
   exit $status
 fi

@@ -76,5 +76,5 @@ export const articlePages: PageKind = {
     };
   },
   urls: (own) => (own.articles ?? []).map((a) => a.url),
-  unpaginatedOnly: ['merged'],
+  unpaginatedOnly: { merged: [] },
 };

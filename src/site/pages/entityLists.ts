@@ -36,7 +36,7 @@ export function entitySections(model: SiteModel): EntitySection[] {
       nameOf: (g) => model.outletNames.get(g.name)?.name ?? g.name,
       url: PATHS.outlet,
       heading: (n) => `Bài viết của ${n}`,
-      description: (n, c, period) => `${c} bài viết về quan hệ Nga – Triều Tiên của ${n}${period}.`,
+      description: (n, c, period) => `${c} bài viết về ${model.subject} của ${n}${period}.`,
     },
     {
       kind: 'person',
@@ -49,7 +49,7 @@ export function entitySections(model: SiteModel): EntitySection[] {
       nameOf: (g) => g.name,
       url: PATHS.person,
       heading: (n) => `Bài viết nhắc đến ${n}`,
-      description: (n, c, period) => `${c} bài viết nhắc đến ${n}${period} trong quan hệ Nga – Triều Tiên.`,
+      description: (n, c, period) => `${c} bài viết nhắc đến ${n}${period} trong ${model.subject}.`,
     },
     {
       kind: 'place',
@@ -62,7 +62,7 @@ export function entitySections(model: SiteModel): EntitySection[] {
       nameOf: (g) => g.name,
       url: PATHS.place,
       heading: (n) => `Bài viết nhắc đến ${n}`,
-      description: (n, c, period) => `${c} bài viết nhắc đến ${n}${period} trong quan hệ Nga – Triều Tiên.`,
+      description: (n, c, period) => `${c} bài viết nhắc đến ${n}${period} trong ${model.subject}.`,
     },
   ];
 }

@@ -10,5 +10,5 @@ export const feeds: PageKind = {
   },
   // not HTML pages: not in the sitemap
   urls: () => [],
-  unpaginatedOnly: ['feed'],
+  unpaginatedOnly: { feed: [] },
 };

@@ -5,5 +5,5 @@ export const homePage: PageKind = {
   name: 'home',
   data: (model) => ({ latest: model.refs.slice(0, model.options.latest ?? 20), timeline: model.timeline }),
   urls: () => ['/'],
-  unpaginatedOnly: ['latest', 'timeline'],
+  unpaginatedOnly: { latest: [], timeline: [] },
 };

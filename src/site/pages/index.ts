@@ -14,6 +14,7 @@ import { feeds } from './feeds.ts';
 import { homePage } from './home.ts';
 import { indexPages } from './indexes.ts';
 import type { PageKind, Paginated } from './kind.ts';
+import type { SiteData } from '../types.ts';
 import { searchPage } from './search.ts';
 import { sitemap } from './sitemap.ts';
 import { timelinePage } from './timeline.ts';
@@ -28,5 +29,5 @@ export const PAGE_KINDS: readonly PageKind[] = [
 /** The paginated collections, in PAGE_KINDS order. */
 export const PAGINATED: readonly Paginated[] = [...new Set(PAGE_KINDS.flatMap((k) => (k.paginates ? [k.paginates] : [])))];
 
-/** What only unpaginated pages read (left empty in the runs of paginated pages). */
-export const UNPAGINATED_ONLY = PAGE_KINDS.flatMap((k) => k.unpaginatedOnly ?? []);
+/** What only unpaginated pages read, empty (so it is in the runs of paginated pages). */
+export const UNPAGINATED_ONLY: Partial<SiteData> = Object.assign({}, ...PAGE_KINDS.map((k) => k.unpaginatedOnly ?? {}));

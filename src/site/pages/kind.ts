@@ -18,6 +18,6 @@ export interface PageKind {
   data(model: SiteModel, made: Readonly<Partial<SiteData>>): Partial<SiteData>;
   /** the site-relative URLs of its HTML pages (the sitemap, in PAGE_KINDS order), from its own part */
   urls(own: Partial<SiteData>): string[];
-  /** what only its unpaginated pages read: left empty in the render runs of paginated pages (src/site/render.ts) */
-  unpaginatedOnly?: readonly (keyof SiteData)[];
+  /** what only its unpaginated pages read, empty: so it is in the render runs of paginated pages (src/site/render.ts) */
+  unpaginatedOnly?: Partial<SiteData>;
 }

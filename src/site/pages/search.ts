@@ -11,6 +11,8 @@ export const searchPage: PageKind = {
       person: [...model.peopleGroups.values()].map((g) => model.personLink(g.name)),
       place: [...model.placeGroups.values()].map((g) => model.placeLink(g.name)),
     },
+    registryNames: model.options.archive.names ?? { person: [], place: [] },
   }),
   urls: () => [],
+  unpaginatedOnly: { registryNames: { person: [], place: [] } },
 };

@@ -12,5 +12,5 @@ export const sitemap: PageKind = {
     return { lastmod };
   },
   urls: () => [],
-  unpaginatedOnly: ['pageUrls', 'lastmod'],
+  unpaginatedOnly: { pageUrls: [], lastmod: {} },
 };

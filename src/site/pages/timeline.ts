@@ -12,8 +12,8 @@ export const timelinePage: PageKind = {
     const eventTimeline: TimelinePage = {
       url: PATHS.events,
       title: 'Dòng thời gian',
-      heading: 'Dòng thời gian quan hệ Nga – Triều Tiên',
-      description: 'Các sự kiện chính của quan hệ Nga – Triều Tiên theo thứ tự thời gian, mỗi sự kiện với các bài báo đưa tin.',
+      heading: `Dòng thời gian ${model.subject}`,
+      description: `Các sự kiện chính của ${model.subject} theo thứ tự thời gian, mỗi sự kiện với các bài báo đưa tin.`,
       events: events.map((e) => ({
         slug: e.slug,
         url: PATHS.event(e.slug),

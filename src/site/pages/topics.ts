@@ -35,7 +35,7 @@ export const topicPages: PageKind = {
       url: PATHS.topics,
       title: 'Chủ đề',
       heading: 'Chủ đề',
-      description: 'Các chủ đề lớn của quan hệ Nga – Triều Tiên, với số bài của mỗi chủ đề.',
+      description: `Các chủ đề lớn của ${model.subject}, với số bài của mỗi chủ đề.`,
       entries,
       breadcrumbs: [HOME, topicCrumb],
     };
