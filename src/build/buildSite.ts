@@ -27,7 +27,6 @@ import { IO_CONCURRENCY } from '../concurrency.ts';
 import { PageHasher, planPages, type PageHashes } from '../site/pageReuse.ts';
 import type { SiteData } from '../site/data.ts';
 import type { SearchIndexResult } from '../search/index.ts';
-import type { SearchJob, SearchWorker } from '../search/worker.ts';
 import { PASSTHROUGH } from '../../.eleventy.ts';
 import { checkOutput } from '../site/outputGuard.ts';
 import { ARTICLE_URL_RE, PATHS } from '../paths.ts';
@@ -36,6 +35,7 @@ import { SiteState } from './siteState.ts';
 import { buildReport, previousSlugs, reportJson, type BuildReportEntry } from './report.ts';
 import { removeLeftovers } from './leftovers.ts';
 import { StageTimes, type OnProgress } from './timings.ts';
+import { SearchRun } from './searchRun.ts';
 
 
 export interface BuildOptions {
@@ -234,54 +234,6 @@ async function openStaging(build: Build): Promise<Staging> {
   const lastManifest = await build.state.lastManifest(build.output);
   const mode: StagingMode = !build.options.force && lastManifest && build.state.hasPages() ? 'in place' : 'swap';
   return { dir, mode, trash, trashEmptied, writer: () => StagingWriter.open(dir, build.output, build.state.manifestFile, mode, lastManifest) };
-}
-
-/**
- * Search (src/search/): the Pagefind index from the records, into the staging folder. It needs no
- * rendered page, only the records and which of them have one (near-duplicates fold into one
- * article), so it starts as soon as the records are grouped, in a worker thread
- * (src/search/worker.ts) that feeds Pagefind, a process of its own, while the site data is made
- * and the pages render. Its progress shows once the pages are written. The worker is started
- * when the build begins: it loads its code while the archive is read.
- */
-class SearchRun {
-  seconds = 0;
-  private readonly worker: Promise<SearchWorker>;
-  private running: Promise<SearchIndexResult> | undefined;
-  private pagesDone = false;
-  private last: [number, number] = [0, 0];
-
-  constructor(private readonly build: Build) {
-    this.worker = import('../search/worker.ts').then((m) => m.startSearchWorker());
-  }
-
-  private readonly onProgress = (done: number, total: number): void => {
-    this.last = [done, total];
-    if (this.pagesDone) this.build.times.progress('chỉ mục tìm kiếm', done, total);
-  };
-
-  /** Sends the job; a failure there is awaited (and reported) in finish(), after the pages. */
-  async run(job: SearchJob): Promise<void> {
-    this.running = (await this.worker).run(job, this.onProgress);
-    this.running.catch(() => {});
-  }
-
-  /** The pages are written: the index's progress shows, and its result is awaited. */
-  async finish(): Promise<SearchIndexResult> {
-    this.pagesDone = true;
-    this.build.times.progress('chỉ mục tìm kiếm', ...this.last);
-    if (!this.running) throw new Error('the search index was not started');
-    const result = await this.running;
-    this.seconds = result.seconds;
-    for (const notice of result.notices ?? []) this.build.options.onNotice?.(notice);
-    return result;
-  }
-
-  /** The build failed: the index is awaited, or its worker stopped. */
-  async abandon(): Promise<void> {
-    if (this.running) await this.running.catch(() => {});
-    else await (await this.worker).stop();
-  }
 }
 
 interface Prepared {
