@@ -9,14 +9,20 @@
  * to the site data, to the templates (Eleventy's `site` data) and to the search.
  * A bad value is one line naming the file and the key.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { knowledgeSchema, type Knowledge } from './registry/knowledge.ts';
 import { parseTopics, topicSetSchema, type TopicSet } from './topics/index.ts';
 import { eventListSchema, parseEvents, type TimelineEvent } from './timeline/index.ts';
 
 export const DEFAULT_CONFIG = 'archive.config.json';
+
+/** The config when none is named: ./archive.config.json, else the generator's own (run from another folder). */
+export function defaultConfigFile(): string {
+  return existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : fileURLToPath(new URL(`../${DEFAULT_CONFIG}`, import.meta.url));
+}
 
 const text = z.string().trim().min(1);
 const configSchema = z.object({
@@ -135,8 +141,8 @@ export function parseArchiveConfig(json: unknown, file: string): ArchiveConfig {
   };
 }
 
-/** Reads and checks a config file (default ./archive.config.json). */
-export function loadArchiveConfig(file: string = DEFAULT_CONFIG): ArchiveConfig {
+/** Reads and checks a config file (default: defaultConfigFile()). */
+export function loadArchiveConfig(file: string = defaultConfigFile()): ArchiveConfig {
   const abs = path.resolve(file);
   return parseArchiveConfig(readJson(abs), abs);
 }
@@ -151,11 +157,11 @@ export function parserOptions(config: ArchiveConfig | undefined): object {
 
 /**
  * `--config FILE` / `--config=FILE` taken out of `argv`: the rest of the arguments and the config
- * (./archive.config.json when not given). A config that cannot be used throws a ConfigError.
+ * (defaultConfigFile() when not given). A config that cannot be used throws a ConfigError.
  */
 export function takeConfigArg(argv: readonly string[]): { rest: string[]; config: ArchiveConfig } {
   const rest: string[] = [];
-  let file = DEFAULT_CONFIG;
+  let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--config') {
@@ -165,5 +171,5 @@ export function takeConfigArg(argv: readonly string[]): { rest: string[]; config
     } else if (arg.startsWith('--config=')) file = arg.slice('--config='.length);
     else rest.push(arg);
   }
-  return { rest, config: loadArchiveConfig(file) };
+  return { rest, config: loadArchiveConfig(file ?? defaultConfigFile()) };
 }

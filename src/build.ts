@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, type BuildOptions } from './build/buildSite.ts';
 import { OutputRefused } from './site/outputGuard.ts';
-import { ConfigError, DEFAULT_CONFIG, loadArchiveConfig, type ArchiveConfig } from './archiveConfig.ts';
+import { ConfigError, loadArchiveConfig, type ArchiveConfig } from './archiveConfig.ts';
 
 // what the build's callers import from here (tests, the editor)
 export { buildSite, LOCK_WAIT_MS, type BuildOptions, type BuildResult } from './build/buildSite.ts';
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
   // the config is read now: a bad one is one line before anything runs
   let config: ArchiveConfig;
   try {
-    config = loadArchiveConfig(cli.configFile ?? DEFAULT_CONFIG);
+    config = loadArchiveConfig(cli.configFile);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
