@@ -69,3 +69,12 @@ test('no source file over 400 lines', () => {
   const long = files.filter((f) => !KNOWN_LONG.has(f)).map((f) => [f, readFileSync(f, 'utf8').split('\n').length - 1] as const).filter(([, n]) => n > 400);
   assert.deepEqual(long.map(([f, n]) => `${f}: ${n} lines`), []);
 });
+
+test('the command line is apart from the build: no module imports it, no key hashes it', async () => {
+  const { RENDER_PARTS, BUILD_PARTS, SEARCH_PARTS } = await import('../src/build/key.ts');
+  for (const part of [...RENDER_PARTS, ...BUILD_PARTS, ...SEARCH_PARTS]) assert.notEqual(path.normalize(part), path.normalize('src/build.ts'), part);
+  const cli = path.normalize('src/build.ts');
+  for (const f of files) assert.ok(!importsOf(f).some((t) => t === cli), `${f} imports the build's command line`);
+  // and the build does not import serve, nor serve the build
+  assert.ok(!importsOf(path.normalize('src/site/serve.ts')).some((t) => t.startsWith(path.normalize('src/build'))));
+});
