@@ -139,7 +139,10 @@ interface Build {
 
 async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const build = await scanAndKey(options);
+  // what killed builds left: their journal finished, their pending state and staging folders removed
+  // (before the key is compared: a build that finds nothing to do clears them too)
   await build.state.recover();
+  await removeLeftovers(build.output);
   const unchanged = await unchangedResult(build);
   if (unchanged) return unchanged;
   const staging = await openStaging(build);
@@ -230,7 +233,6 @@ async function openStaging(build: Build): Promise<Staging> {
   const trash = build.cacheRoot ? path.join(build.cacheRoot, 'trash') : null;
   const trashEmptied = trash ? emptyTrash(trash).catch(() => {}) : Promise.resolve();
   const dir = `${build.output}.building-${process.pid}`;
-  await removeLeftovers(build.output);
   const lastManifest = await build.state.lastManifest(build.output);
   const mode: StagingMode = !build.options.force && lastManifest && build.state.hasPages() ? 'in place' : 'swap';
   return { dir, mode, trash, trashEmptied, writer: () => StagingWriter.open(dir, build.output, build.state.manifestFile, mode, lastManifest) };
