@@ -19,8 +19,6 @@ import { loadArchiveConfig, parserOptions, type ArchiveConfig } from '../archive
 import { acquireLock, describeHolder, type LockHolder } from '../lock.ts';
 import type { OnDamaged } from '../stateFile.ts';
 import { emptyTrash, StagingWriter, type StagingMode, type WriteResult } from '../site/output.ts';
-import { renderSite } from '../site/render.ts';
-import { PAGINATED } from '../site/pages/index.ts';
 import type { ReadBodies } from '../site/bodies.ts';
 import { RecordCache } from '../archive/recordCache.ts';
 import { IO_CONCURRENCY } from '../concurrency.ts';
@@ -305,7 +303,7 @@ interface RenderPlan {
 
 /** Paginated pages whose data did not change are kept from the last site, not rendered again. */
 async function planRender(build: Build, archive: SiteData): Promise<RenderPlan> {
-  const { isSharedRef } = await import('../site/data.ts');
+  const [{ isSharedRef }, { PAGINATED }] = await Promise.all([import('../site/data.ts'), import('../site/pages/index.ts')]);
   const lastPages = build.options.force ? null : await build.state.lastPages();
   // one after the other: the last site's folders are in the page cache (15,000 pages: 0.06 s against 0.17 s)
   const present = new Set(lastPages ? Object.keys(lastPages.pages).filter((p) => existsSync(path.join(build.output, p))) : []);
@@ -327,6 +325,7 @@ async function renderPages(build: Build, staging: Staging, prepared: Prepared, p
   const { progress } = build.times;
   const total = prepared.archive.counts.pages;
   progress('dựng trang', 0, total);
+  const { renderSite } = await import('../site/render.ts');
   const writer = await staging.writer();
   let done = 0;
   const rendered = await renderSite({
