@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { FileToParse } from './parseFile.ts';
 import { parseWorkerBundle } from './parserBundle.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import type { CachedParse } from './recordCache.ts';
 
 /** below this many files to parse, one worker: more cost more to start than they save */
@@ -29,6 +30,8 @@ export interface ParsePoolOptions {
   timeBudgetMs?: number;
   /** how many workers a large batch gets (default: the cores, at most 4) */
   threads?: number;
+  /** the archive's knowledge, for the workers' registries (archive.config.json) */
+  knowledge?: Knowledge;
 }
 
 /**

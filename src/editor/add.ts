@@ -11,6 +11,7 @@ import { dirname, extname, join } from 'node:path';
 import { loadArchive } from '../archive/load.ts';
 import { ParsePool } from '../archive/parsePool.ts';
 import type { CachedParse } from '../archive/recordCache.ts';
+import { parserOptions, type ArchiveConfig } from '../archiveConfig.ts';
 import { decodeArticleBytes } from '../read/decode.ts';
 import { formatFinding } from '../report.ts';
 import { pagePath } from './describe.ts';
@@ -38,6 +39,8 @@ export interface AddOptions {
   build: boolean;
   /** the articles folder */
   dir: string;
+  /** the archive's config: its knowledge for the parse, its settings for the rebuild (default ./archive.config.json) */
+  config?: ArchiveConfig;
   /** the site folder the rebuild writes */
   output: string;
   now: Date;
@@ -73,7 +76,7 @@ async function saveNew(dir: string, name: string, bytes: Uint8Array): Promise<st
 
 export async function addArticle(options: AddOptions, io: Output): Promise<number> {
   // the parse worker loads the parser while the page is read or downloaded
-  const pool = new ParsePool(2).warm();
+  const pool = new ParsePool(2, parserOptions(options.config)).warm();
   try {
     return await addWith(pool, options, io);
   } finally {
@@ -132,7 +135,7 @@ async function addWith(pool: ParsePool, options: AddOptions, io: Output): Promis
   let rel: string;
   let duplicate: ReturnType<typeof findDuplicate>;
   try {
-    const { records: existing } = await loadArchive(options.dir, { now: options.now, pool });
+    const { records: existing } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now, pool });
     duplicate = findDuplicate(first.record, existing);
     if (options.strict && missing.length) {
       for (const line of summarize(first.record, missing)) io.out(line);
@@ -158,15 +161,15 @@ async function addWith(pool: ParsePool, options: AddOptions, io: Output): Promis
   }
   if (duplicate) io.out(`Republication of ${display(join(options.dir, duplicate.record.sourceFile))} (added with --force)`);
 
-  const { records } = await loadArchive(options.dir, { now: options.now, pool });
+  const { records } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now, pool });
   const page = pagePath(records.find((r) => r.sourceFile === rel) ?? saved);
   if (!options.build) {
     io.out(`Page (after the next build): ${page}`);
     return 0;
   }
   try {
-    const { buildSite } = await import('../build.ts');
-    const result = await buildSite({ input: options.dir, output: options.output });
+    const { buildSite } = await import('../build/buildSite.ts');
+    const result = await buildSite({ input: options.dir, output: options.output, ...(options.config ? { config: options.config } : {}) });
     io.out(`Site rebuilt into ${display(options.output)}/: ${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
   } catch (error) {
     return fail(`saved as ${display(join(options.dir, rel))}, but the site build failed: ${error instanceof Error ? error.message : String(error)}`);
