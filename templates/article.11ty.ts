@@ -22,7 +22,7 @@ function newsArticle(ctx: Ctx, d: PageData): object {
     '@type': 'NewsArticle',
     headline: a.title,
     description: a.description,
-    inLanguage: 'vi',
+    inLanguage: d.site.language,
     url: absoluteUrl(d.site, ctx.url(a.url)),
     mainEntityOfPage: absoluteUrl(d.site, ctx.url(a.url)),
     ...(a.iso ? { datePublished: a.iso } : {}),

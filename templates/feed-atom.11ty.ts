@@ -10,7 +10,7 @@ export function render(this: Ctx, d: Data): string {
   const abs = (p: string) => absoluteUrl(site, this.url(p));
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(site.language)}">`,
     `<title>${x(site.name)}</title>`,
     `<subtitle>${x(site.tagline)}</subtitle>`,
     `<id>${x(abs('/'))}</id>`,

@@ -14,7 +14,7 @@ export function render(this: Ctx, d: Data): string {
     description: site.tagline,
     home_page_url: abs('/'),
     feed_url: abs('/feed.json'),
-    language: 'vi',
+    language: site.language,
     authors: [{ name: site.name }],
     items: archive.feed.map((a) => {
       const original = safeExternalUrl(a.originalUrl);
@@ -28,7 +28,7 @@ export function render(this: Ctx, d: Data): string {
         ...(a.iso ? { date_published: a.iso } : {}),
         ...(a.authors.length ? { authors: a.authors.map((name) => ({ name })) } : {}),
         ...(a.people.length || a.places.length ? { tags: [...a.people, ...a.places].map((t) => t.name) } : {}),
-        language: 'vi',
+        language: site.language,
       };
     }),
   };

@@ -49,7 +49,7 @@ ${archive.undated.count
     '@type': 'WebSite',
     name: site.name,
     description: site.description,
-    inLanguage: 'vi',
+    inLanguage: site.language,
     url: absoluteUrl(site, this.url('/')),
   };
   return layout(this, d, { title: site.name, description: site.description, url: '/', breadcrumbs: [HOME], jsonLd: [website] }, body);

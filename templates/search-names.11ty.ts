@@ -1,5 +1,4 @@
 /** /tim-kiem/ten.json: the names the search page knows, with their pages (src/site/searchNames.ts). */
-import { personRegistry, placeRegistry } from '../src/registry/index.ts';
 import { jsonForScript } from '../src/site/escape.ts';
 import { searchNames } from '../src/site/searchNames.ts';
 import type { Ctx, Data } from './_includes/types.ts';
@@ -10,7 +9,7 @@ export function render(this: Ctx, d: Data): string {
   const entries = (kind: 'person' | 'place') => d.archive.entityLinks[kind].map((e) => ({ name: e.name, url: this.url(e.url) }));
   // "<" and ">" escaped as in every JSON file of the site: a name is never markup anywhere
   return `${jsonForScript(searchNames(
-    { person: personRegistry.all, place: placeRegistry.all },
+    d.archive.registryNames,
     { person: entries('person'), place: entries('place') },
   ))}\n`;
 }

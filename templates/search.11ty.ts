@@ -27,7 +27,7 @@ export function render(this: Ctx, d: Data): string {
   const range = years.length ? html` min="${Math.min(...years)}-01" max="${Math.max(...years)}-12"` : html``;
   const body = html`<header class="page-head">
 <h1>Tìm kiếm</h1>
-<p class="count">Tìm trong ${d.archive.counts.articles} bài: có dấu hay không dấu đều được (“trieu tien” cũng như “Triều Tiên”).</p>
+<p class="count">Tìm trong ${d.archive.counts.articles} bài: có dấu hay không dấu đều được (“${d.site.searchExample.folded}” cũng như “${d.site.searchExample.written}”).</p>
 </header>
 <form class="search" id="search" role="search" action="${this.url(SEARCH_URL)}" method="get" aria-label="Tìm bài viết">
 <div class="search-row">
@@ -59,7 +59,7 @@ export function render(this: Ctx, d: Data): string {
     d,
     {
       title: 'Tìm kiếm',
-      description: 'Tìm bài viết trong kho lưu trữ báo chí Việt Nam về quan hệ Nga – Triều Tiên, theo từ khóa, báo, năm, nhân vật và địa danh.',
+      description: `Tìm bài viết trong kho lưu trữ báo chí Việt Nam về ${d.site.subject}, theo từ khóa, báo, năm, nhân vật và địa danh.`,
       url: SEARCH_URL,
       breadcrumbs: [HOME, { name: 'Tìm kiếm', url: SEARCH_URL }],
       head,

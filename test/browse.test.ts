@@ -18,6 +18,7 @@ import { buildSiteData, type ListPage } from '../src/site/data.ts';
 import { createStaticServer } from '../src/site/serve.ts';
 import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { articleRecord } from './support/records.ts';
+import { ARCHIVE } from './support/archiveSettings.ts';
 
 const TEXTS = [
   'Ông Putin tiếp phái đoàn Triều Tiên tại Điện Kremlin để bàn về thương mại và nông nghiệp.',
@@ -49,7 +50,7 @@ function archive(undated = true) {
       published: { date: null, time: null, iso: null, partial: '--08-15', origin: 'body' },
     }));
   }
-  return buildSiteData(records, { perPage: 2 });
+  return buildSiteData(records, { archive: ARCHIVE, perPage: 2 });
 }
 
 const page = (pages: ListPage[], url: string): ListPage => {

@@ -328,3 +328,16 @@ test('no article\'s full text is held while the pages render (a closure kept the
   assert.ok(!holds(snapshots['dựng trang']!), 'and gone when the pages render');
   rmSync(w.dir, { recursive: true });
 });
+
+test('a build that finds nothing changed still removes what a dead build left beside the site', async () => {
+  const w = workspace();
+  await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  // a staging folder of a build killed with -9 (its pid is no live process's)
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  mkdirSync(`${w.out}.building-${dead}`);
+  writeFileSync(join(`${w.out}.building-${dead}`, 'index.html'), 'half a site');
+  const again = await buildSite({ input: w.articles, output: w.out, cache: w.cache, env: {} });
+  assert.ok(again.unchanged);
+  assert.ok(!existsSync(`${w.out}.building-${dead}`), 'the dead build\'s staging folder is gone');
+  rmSync(w.dir, { recursive: true });
+});

@@ -2,15 +2,16 @@
  * Fault injection, seeded (FAULT_SEED) and bounded in time: builds killed (SIGKILL) at seeded
  * moments of a full, an incremental and a --force build, then a normal build, compared byte for
  * byte with a clean build of the same articles, and checked for leftover folders, state and
- * processes; overlapping builds and adds; a full disk (Pagefind's binary replaced by one that
- * fails as Pagefind does on ENOSPC); damaged cache entries and state files. The table of trials
+ * processes; overlapping builds and adds; a full disk (a real tmpfs under the site and under the
+ * cache, where one can be mounted; and Pagefind's binary replaced by one that fails as Pagefind
+ * does on ENOSPC); damaged cache entries and state files. The table of trials
  * is printed at the end (tried / passed / failed per kind of fault).
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../src/build.ts';
@@ -274,6 +275,80 @@ test('a full disk while the search index is written: one line, exit 1, the last 
 });
 
 /** A site and its cache of S0 (saved), the articles then changed to S1: each damage is done to a copy of S0's state. */
+/** A small tmpfs at `dir` (root only; false where it cannot be mounted). */
+function mountTmpfs(dir: string, size: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status === 0;
+}
+const resizeTmpfs = (dir: string, size: string): void => assert.equal(spawnSync('mount', ['-o', `remount,size=${size}`, dir]).status, 0, `remount ${dir}`);
+const unmount = (dir: string): void => { spawnSync('umount', ['-l', dir]); };
+/** bytes in use on the file system of `dir` */
+function usedBytes(dir: string): number {
+  const fs = statfsSync(dir);
+  return (fs.blocks - fs.bfree) * fs.bsize;
+}
+
+test('a full disk (a real tmpfs) while pages are written: one line, exit 1, the last site whole, nothing left, the next build good', { timeout: 180_000 }, async (t) => {
+  const s = space(10);
+  const disk = join(s.dir, 'disk');
+  if (!mountTmpfs(disk, '64m')) {
+    t.skip('no tmpfs can be mounted here (not root): the simulated ENOSPC of the search index stands for it');
+    rmSync(s.dir, { recursive: true });
+    return;
+  }
+  try {
+    const out = join(disk, '_site');
+    await buildSite({ ...s.opts, output: out });
+    const last = snapshot(out);
+    // the disk now holds the site and 64 KB more: four new articles do not fit
+    resizeTmpfs(disk, `${Math.ceil(usedBytes(disk) / 1024) + 64}k`);
+    generateArchive({ articles: 4, out: join(s.articles, 'them'), seed: 7, from: 500 });
+    const expected = await reference(s.articles);
+    const r = await done(buildChild([`--input=${s.articles}`, `--output=${out}`, `--cache=${s.cache}`]));
+    const lines = r.stderr.trim().split('\n');
+    const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !/\n\s+at /u.test(r.stderr) && sameSite(out, last) === null
+      && leftovers(disk, out, s.cache).length === 0;
+    count('full disk (tmpfs, site pages)', ok);
+    assert.ok(ok, `${r.code}: ${r.stderr} ${sameSite(out, last)} ${leftovers(disk, out, s.cache).join(', ')}`);
+    resizeTmpfs(disk, '64m');
+    await buildSite({ ...s.opts, output: out });
+    assert.equal(sameSite(out, expected), null);
+    assert.deepEqual(leftovers(disk, out, s.cache), []);
+  } finally {
+    unmount(disk);
+    rmSync(s.dir, { recursive: true });
+  }
+});
+
+test('a full disk (a real tmpfs) under the cache: one line, exit 1, nothing published, no half entry, the next build good', { timeout: 180_000 }, async (t) => {
+  const s = space(10);
+  const disk = join(s.dir, 'cachedisk');
+  if (!mountTmpfs(disk, '96k')) {
+    t.skip('no tmpfs can be mounted here (not root)');
+    rmSync(s.dir, { recursive: true });
+    return;
+  }
+  try {
+    const cache = join(disk, 'cache');
+    const expected = await reference(s.articles);
+    const r = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
+    const lines = r.stderr.trim().split('\n');
+    const halves = readdirSync(disk, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
+    const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !existsSync(s.out) && halves.length === 0;
+    count('full disk (tmpfs, record cache)', ok);
+    assert.ok(ok, `${r.code}: ${r.stderr} site: ${existsSync(s.out)}, half entries: ${halves.join(', ')}`);
+    resizeTmpfs(disk, '64m');
+    const again = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stderr, /damaged/u);
+    assert.equal(sameSite(s.out, expected), null);
+    assert.deepEqual(leftovers(s.dir, s.out, cache), []);
+  } finally {
+    unmount(disk);
+    rmSync(s.dir, { recursive: true });
+  }
+});
+
 test('damaged cache entries and state files: told of, ignored, rebuilt; the site equals a clean build', { timeout: 240_000 }, async () => {
   const s = space(20);
   const s0 = join(s.dir, 's0');

@@ -111,7 +111,7 @@ test('loadArchive: parses with the knowledge, and a change in it parses again (t
 });
 
 test('parse workers build the registries of the knowledge they are given', async () => {
-  const pool = new ParsePool(2, { alwaysWorkers: true, knowledge: KNOWLEDGE });
+  const pool = new ParsePool(2, { knowledge: KNOWLEDGE });
   try {
     const [r] = await pool.parse([{ rel: 'song-han.txt', bytes }]);
     assert.equal(r!.record?.outlet?.id, 'songhan');

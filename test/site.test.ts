@@ -16,6 +16,7 @@ import { formatLong, formatShort } from '../src/site/dates.ts';
 import { escapeHtml, escapeXml, html, jsonForScript, raw, safeExternalUrl } from '../src/site/escape.ts';
 import { relatedIndices } from '../src/site/related.ts';
 import { slugify, uniqueSlugs } from '../src/site/slug.ts';
+import { ARCHIVE } from './support/archiveSettings.ts';
 
 const records = JSON.parse(
   await readFile(new URL('./fixtures/sample-records.json', import.meta.url), 'utf8'),
@@ -302,7 +303,7 @@ describe('site data', () => {
   test('sorted newest first, undated last; prev/next stay within dated or undated', () => {
     const sorted = sortRecords(records).map((r) => r.published.date ?? r.published.partial ?? 'none');
     assert.deepEqual(sorted, ['2024-12-24', '2024-01-17', '2023-09-22', '--08-15', 'none']);
-    const data = buildSiteData(records);
+    const data = buildSiteData(records, { archive: ARCHIVE });
     assert.equal(data.articles[2]?.prev, null, 'the oldest dated article has no older one');
     assert.equal(data.articles[3]?.next, null, 'the first undated article has no newer one');
     assert.equal(data.articles[1]?.prev?.url, data.articles[2]?.url);
@@ -319,7 +320,7 @@ describe('site data', () => {
       text: Array.from({ length: 40 }, (_, k) => `từ${i}x${k}`).join(' '),
       published: { ...base.published, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, time: '08:00', iso: null },
     }));
-    const data = buildSiteData(many);
+    const data = buildSiteData(many, { archive: ARCHIVE });
     const month = data.listPages.filter((p) => p.kind === 'month');
     assert.deepEqual(month.map((p) => [p.url, p.items.length]), [
       ['/thang/2024/01/', 50],
@@ -344,7 +345,7 @@ describe('site data', () => {
       outlet: base.outlet ? { ...base.outlet } : null,
       published: { ...base.published, date: `2024-03-0${i + 1}`, time: null, iso: null },
     }));
-    const { articles } = buildSiteData(three);
+    const { articles } = buildSiteData(three, { archive: ARCHIVE });
     const [a, b, c] = ['lien-ket-0', 'lien-ket-1', 'lien-ket-2'].map((slug) => articles.find((v) => v.slug === slug));
     assert.ok(a && b && c);
     assert.equal(a.people[0], b.people[0], 'Vladimir Putin: one link');
@@ -400,7 +401,7 @@ test('page reuse: a page is kept only with the same context, the same data and i
 test('page hashes: a shared article ref is digested once, and a change in it changes every page that lists it', async () => {
   const { PageHasher } = await import('../src/site/pageReuse.ts');
   const { isSharedRef } = await import('../src/site/data.ts');
-  const archive = buildSiteData(records);
+  const archive = buildSiteData(records, { archive: ARCHIVE });
   const list = archive.listPages.find((p) => p.items.length > 1)!;
   assert.ok(list && isSharedRef(list.items[0]!), 'the list items are the shared refs');
   assert.ok(!isSharedRef(list.breadcrumbs[0]!), 'a page\'s own links are not');
@@ -408,7 +409,7 @@ test('page hashes: a shared article ref is digested once, and a change in it cha
   assert.equal(new PageHasher(isSharedRef).hash(list), new PageHasher(isSharedRef).hash(list));
   // another build, one article's title edited: the pages that list it change, the others do not
   const target = list.items[1]!;
-  const again = buildSiteData(records.map((r) => (`/bai-viet/${r.slug}/` === target.url ? { ...r, title: `${r.title} (sửa)` } : r)));
+  const again = buildSiteData(records.map((r) => (`/bai-viet/${r.slug}/` === target.url ? { ...r, title: `${r.title} (sửa)` } : r)), { archive: ARCHIVE });
   const hashes = (data: typeof archive) => {
     const hasher = new PageHasher(isSharedRef);
     return new Map([...data.articles, ...data.listPages, ...data.topicPages].map((p) => [p.url, { hash: hasher.hash(p), plain: new PageHasher().hash(p) }]));
@@ -484,7 +485,7 @@ test('the site from the start of each text and the derived part is the site from
   const own = await loadArchive('articles', { cache: false });
   const whole = [...generated.records, ...own.records];
   // the reference: everything (copies, topics, key events, summaries) from the whole texts
-  const reference = buildSiteData(structuredClone(whole));
+  const reference = buildSiteData(structuredClone(whole), { archive: ARCHIVE });
   const search = whole.map(searchable);
   const texts = whole.map((r) => r.text);
   // as the build does: derived parts from the load, copies folded, then the texts cut to their start
@@ -499,7 +500,7 @@ test('the site from the start of each text and the derived part is the site from
   assert.ok(cut > 200, `${cut} texts cut`);
   assert.ok(reference.merged.length > 0, 'some copies are folded');
   assert.ok(reference.articles.some((a) => a.event), 'some articles have a key event');
-  assert.deepEqual(buildSiteData(whole, { derived, folded }), reference);
+  assert.deepEqual(buildSiteData(whole, { archive: ARCHIVE, derived, folded }), reference);
   // the search is sent every word, before the cut (src/build.ts)
   assert.deepEqual(search.map((r) => r.text), texts);
   assert.ok(search.some((r, i) => r.text.length > whole[i]!.text.length), 'the search has the whole texts the site no longer holds');
@@ -559,8 +560,8 @@ test('long lists cut by year: an article added in 2011 changes only the 2011 pag
   const added = all.find((r) => r.published.date?.startsWith('2011-') && r.places.length > 1 && r.people.length > 0);
   assert.ok(added, 'a 2011 article with people and places');
   const perPage = 10;
-  const without = buildSiteData(structuredClone(all.filter((r) => r !== added)), { perPage });
-  const withIt = buildSiteData(structuredClone(all), { perPage });
+  const without = buildSiteData(structuredClone(all.filter((r) => r !== added)), { archive: ARCHIVE, perPage });
+  const withIt = buildSiteData(structuredClone(all), { archive: ARCHIVE, perPage });
   const hashes = (data: typeof withIt) => {
     const hasher = new PageHasher(isSharedRef);
     return new Map([...data.listPages, ...data.topicPages].map((p) => [p.url, hasher.hash(p)]));

@@ -13,6 +13,7 @@ import type { ArticleRecord } from '../src/record.ts';
 import { buildSiteData } from '../src/site/data.ts';
 import { groupStories, type StoryRecord } from '../src/stories/index.ts';
 import { exactJaccard, foldText, hashWords, shingleHashes } from '../src/stories/minhash.ts';
+import { ARCHIVE } from './support/archiveSettings.ts';
 
 const outlet = (id: string, name: string) => ({ id, name, domain: `${id}.vn` });
 const VNEXPRESS = outlet('vnexpress', 'VnExpress');
@@ -131,7 +132,7 @@ describe('same story, several outlets', () => {
   });
 
   test('the site shows one article with its other publishers, never two pages', () => {
-    const data = buildSiteData([republished, savedTwice, ...all]);
+    const data = buildSiteData([republished, savedTwice, ...all], { archive: ARCHIVE });
     assert.equal(data.articles.length, 5);
     assert.equal(data.duplicateGroups, 1);
     assert.ok(!data.articles.some((a) => a.id === '0-soha' || a.id === 'f-copy'));

@@ -6,6 +6,7 @@ import type { ArticleRecord } from '../src/record.ts';
 import { buildSiteData } from '../src/site/data.ts';
 import { assignTopics, loadTopics, parseTopics } from '../src/topics/index.ts';
 import { loadEvents, matchEvents, parseEvents } from '../src/timeline/index.ts';
+import { ARCHIVE } from './support/archiveSettings.ts';
 
 const samples = JSON.parse(await readFile(new URL('./fixtures/sample-records.json', import.meta.url), 'utf8')) as ArticleRecord[];
 const bySlug = (prefix: string) => samples.find((r) => r.slug.startsWith(prefix)) as ArticleRecord;
@@ -57,7 +58,7 @@ describe('topics', () => {
     const [kremlin, alliance] = assignTopics([bySlug('dien-kremlin'), bySlug('trieu-tien-lien-minh')]);
     assert.ok(kremlin?.includes('ngoai-giao-va-cac-chuyen-tham'));
     assert.ok(alliance?.includes('hop-tac-quan-su') && alliance.includes('binh-si-o-kursk'));
-    const data = buildSiteData(samples);
+    const data = buildSiteData(samples, { archive: ARCHIVE });
     const { topics } = loadTopics();
     assert.equal(data.topicIndex.entries.length, topics.length);
     for (const e of data.topicIndex.entries) {
@@ -96,7 +97,7 @@ describe('timeline', () => {
   });
 
   test('the timeline page data links the articles and each article links back', () => {
-    const data = buildSiteData(samples);
+    const data = buildSiteData(samples, { archive: ARCHIVE });
     const ev = data.eventTimeline.events.find((e) => e.slug === 'choe-son-hui-tham-moskva-2024-01')!;
     assert.equal(ev.articles.length, 1);
     const article = data.articles.find((a) => a.url === ev.articles[0]?.url)!;

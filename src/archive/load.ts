@@ -3,8 +3,7 @@
  * result never depends on the file system's order), parse, give unique slugs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { maxFileBytesFor } from '../read/budget.ts';
+import { readArticleFile } from './readArticleFile.ts';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../parse.ts';
@@ -150,6 +149,8 @@ export interface LoadOptions {
   onNotice?: (message: string) => void;
   /** called as files are parsed: how many are done, of how many, and how many came from the cache */
   onProgress?: (done: number, total: number, cached: number) => void;
+  /** a parse pool the caller has warmed already (its worker has loaded the parser); the caller closes it */
+  pool?: ParsePool;
   /**
    * the archive's knowledge (its config's extra outlets, agencies, people, places, junk): the records are
    * parsed with createRegistries(knowledge), and cached under keys that cover it. loadArchive scans with it;
@@ -204,15 +205,10 @@ export async function scanArchive(dir: string, options: ScanOptions = {}): Promi
   // costs a third of an asynchronous one's round trip (10,000 files: 0.13 against 0.4 s).
   const read = files.map((f): { key: string; bytes?: Uint8Array } | { code: string } | { error: Finding } => {
     try {
-      // looked at before it is opened: a file replaced by a FIFO since the listing would block the read,
-      // and one too large is refused unread
-      const st = statSync(f.path);
-      if (!st.isFile()) return { error: { file: f.rel, line: 1, column: 1, severity: 'warning', message: 'not a regular file; skipped', ruleId: 'read/not-a-file' } };
-      const maxBytes = maxFileBytesFor(f.rel);
-      if (st.size > maxBytes) {
-        return { error: { file: f.rel, line: 1, column: 1, severity: 'error', message: `the file is too large for an article (${st.size} bytes; at most ${maxBytes})`, ruleId: 'read/too-large' } };
-      }
-      const bytes = readFileSync(f.path);
+      // a file replaced by a FIFO since the listing, or one too large, is not read
+      const read = readArticleFile(f.path, f.rel);
+      if ('error' in read) return read;
+      const { bytes } = read;
       const key = cacheKey(version, f.rel, bytes);
       kept += bytes.length;
       return kept <= KEEP_SCANNED_BYTES ? { key, bytes } : { key };
@@ -261,29 +257,38 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
     if (r?.record && cache && options.bodiesInCache && r.derived?.version === derivedVersion()) r.record.html = '';
     return r;
   };
-  // The cache first, read one entry after the other as the scan read the files (see there).
-  const cached = cache ? scan.entries.map((entry) => ('error' in entry ? undefined : leaveBody(cache.get(entry.key, { body: !options.bodiesInCache })))) : [];
-  if (cache?.damaged.length) {
-    const [first] = cache.damaged;
-    options.onNotice?.(`${cache.damaged.length} damaged record cache entr${cache.damaged.length === 1 ? 'y' : 'ies'} ignored and parsed again (${first!.file}: ${first!.reason}${cache.damaged.length > 1 ? ', …' : ''})`);
-  }
-  const misses: number[] = [];
-  scan.entries.forEach((entry, i) => {
-    if ('error' in entry) results[i] = { record: null, findings: [entry.error] };
-    else if (cached[i]) {
-      results[i] = cached[i];
-      hits++;
-    } else {
-      misses.push(i);
-      return;
-    }
-    options.onProgress?.(++done, listed.length, hits);
-  });
-  const pool = new ParsePool(misses.length, scan.knowledge ? { knowledge: scan.knowledge } : {});
+  // Every parse runs in a worker (the budget): at the first file not in the cache, one starts and
+  // loads the parser while the rest of the cache is read.
+  const lent = options.pool;
+  // a lent pool is the caller's: made with the same knowledge (LoadOptions.knowledge)
+  const pool = lent ?? new ParsePool(scan.entries.length, scan.knowledge ? { knowledge: scan.knowledge } : {});
   // A batch's entries are written to the cache while the next batch parses: the workers do not
   // wait for the writes (one batch of writes at a time, so the bodies held stay bounded).
   let writing: Promise<void> = Promise.resolve();
   try {
+    // The cache first, read one entry after the other as the scan read the files (see there).
+    const cached = scan.entries.map((entry) => {
+      if ('error' in entry) return undefined;
+      const hit = cache ? leaveBody(cache.get(entry.key, { body: !options.bodiesInCache })) : undefined;
+      if (!hit) pool.warm();
+      return hit;
+    });
+    if (cache?.damaged.length) {
+      const [first] = cache.damaged;
+      options.onNotice?.(`${cache.damaged.length} damaged record cache entr${cache.damaged.length === 1 ? 'y' : 'ies'} ignored and parsed again (${first!.file}: ${first!.reason}${cache.damaged.length > 1 ? ', …' : ''})`);
+    }
+    const misses: number[] = [];
+    scan.entries.forEach((entry, i) => {
+      if ('error' in entry) results[i] = { record: null, findings: [entry.error] };
+      else if (cached[i]) {
+        results[i] = cached[i];
+        hits++;
+      } else {
+        misses.push(i);
+        return;
+      }
+      options.onProgress?.(++done, listed.length, hits);
+    });
     for (let start = 0; start < misses.length; start += PARSE_BATCH) {
       const batch = await Promise.all(misses.slice(start, start + PARSE_BATCH).map(async (i) => {
         const entry = scan.entries[i] as { key: string; bytes?: Uint8Array };
@@ -302,7 +307,7 @@ export async function loadScanned(scan: ArchiveScan, options: LoadOptions = {}):
   } finally {
     // a failed write is the build's error; the one still in flight, if any, is awaited first
     await writing.catch(() => {});
-    await pool.close();
+    if (!lent) await pool.close();
   }
   // parsed: the bytes kept from the scan are not needed any more (up to 256 MB)
   for (const entry of scan.entries) if ('bytes' in entry) delete entry.bytes;

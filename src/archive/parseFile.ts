@@ -15,11 +15,16 @@ export function registriesFor(knowledge: Knowledge | undefined): Registries {
   return built.registries;
 }
 
-/** One file's parse; a file the parser fails on is one error naming it, never the end of the build. */
-export const parseFile = (f: FileToParse, knowledge?: Knowledge): CachedParse => {
+/**
+ * One file's parse; a file the parser fails on is one error naming it, never the end of the build.
+ * `now`: for the future-date check of a file parsed alone (a loaded archive checks its own);
+ * `derive`: false for a record not loaded into an archive (no signatures, no topics);
+ * `knowledge`: the archive's, for the registries (registriesFor).
+ */
+export const parseFile = (f: FileToParse, now?: Date, derive = true, knowledge?: Knowledge): CachedParse => {
   try {
-    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes }, { registries: registriesFor(knowledge) });
-    return record ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
+    const { record, findings } = parseArticle({ sourceFile: f.rel, bytes: f.bytes, ...(now ? { now } : {}) }, { registries: registriesFor(knowledge) });
+    return record && derive ? { record, findings, derived: storeDerived(deriveRecord(record)) } : { record, findings };
   } catch (error) {
     const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 200);
     return { record: null, findings: [{ file: f.rel, line: 1, column: 1, severity: 'error', message: `could not be parsed (${reason})`, ruleId: 'read/parse-failed' }] };

@@ -1,15 +1,19 @@
 /**
- * Parsing split over worker threads. Small batches are parsed in this thread:
- * a worker costs a few hundred milliseconds to start. The parser is loaded only
- * when a file is parsed (a rebuild from the cache does without its half second).
+ * Parsing in worker threads, always: a worker is the only place where one file's parse can be
+ * stopped (time) and bounded (heap), so every file is parsed under the budget, one new article as
+ * much as a thousand. A few files get one worker, many get up to four. The parser is loaded only by
+ * the workers (a rebuild from the cache does without it); a caller that knows a parse is coming
+ * warms the pool first (`warm()`), so the worker loads its code while the caller reads.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import type { FileToParse } from './parseFile.ts';
-import type { CachedParse } from './recordCache.ts';
+import { parseWorkerBundle } from './parserBundle.ts';
 import type { Knowledge } from '../registry/knowledge.ts';
+import type { CachedParse } from './recordCache.ts';
 
-/** below this many files to parse, workers cost more than they save */
+/** below this many files to parse, one worker: more cost more to start than they save */
 export const WORKER_THRESHOLD = 400;
 /** files sent to a worker before its first result comes back */
 const IN_FLIGHT = 2;
@@ -24,52 +28,67 @@ export interface ParsePoolOptions {
   workerModule?: URL;
   /** see PARSE_TIME_BUDGET_MS */
   timeBudgetMs?: number;
-  /** workers even for a few files (tests) */
-  alwaysWorkers?: boolean;
-  /** the archive's knowledge: the registries every parse uses are built from it (in each worker, once) */
+  /** how many workers a large batch gets (default: the cores, at most 4) */
+  threads?: number;
+  /** the archive's knowledge, for the workers' registries (archive.config.json) */
   knowledge?: Knowledge;
 }
+
+/**
+ * One file's parse job. For a record not loaded into an archive (records, show, add's preview):
+ * `now` (ms) for its future-date check, `derive: false` to skip what only an archive needs.
+ */
+export interface ParseJob extends FileToParse { now?: number; derive?: boolean }
 
 export class ParsePool {
   private workers: Worker[] = [];
   private readonly module: URL;
   private readonly budget: number;
 
-  /** `expected`: how many files the whole load may parse (the pool never starts below the threshold) */
+  /** `expected`: how many files the whole load may parse (from WORKER_THRESHOLD on, several workers) */
   constructor(private readonly expected: number, private readonly options: ParsePoolOptions = {}) {
-    this.module = options.workerModule ?? new URL('./parseWorker.ts', import.meta.url);
-    this.budget = options.timeBudgetMs ?? PARSE_TIME_BUDGET_MS;
+    // TIN_PARSE_WORKER / TIN_PARSE_BUDGET_MS: the fault tests' hooks (a worker that hangs on some files, a shorter budget)
+    const env = process.env;
+    this.module = options.workerModule ?? (env.TIN_PARSE_WORKER ? pathToFileURL(env.TIN_PARSE_WORKER) : new URL('./parseWorker.ts', import.meta.url));
+    this.budget = options.timeBudgetMs ?? (Number(env.TIN_PARSE_BUDGET_MS) > 0 ? Number(env.TIN_PARSE_BUDGET_MS) : PARSE_TIME_BUDGET_MS);
+    this.usesBundle = !options.workerModule && !env.TIN_PARSE_WORKER;
   }
+
+  /** whether the workers run the bundled parser (parserBundle.ts) */
+  private readonly usesBundle: boolean;
 
   /** the workers that have loaded their code (they say so once) */
   private readonly ready = new WeakSet<Worker>();
 
   private spawn(): Worker {
-    // the worker is TypeScript too: tsWorker.mjs registers tsx, then loads parseWorker.ts
-    const w: Worker = new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href, knowledge: this.options.knowledge }, resourceLimits: { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB } });
+    // the parser's own worker as one bundled file when it is made (ready in a fraction of the time);
+    // any other module (tests) through tsWorker.mjs, which registers tsx and loads it
+    const bundle = this.usesBundle ? parseWorkerBundle() : null;
+    const resourceLimits = { maxOldGenerationSizeMb: PARSE_MEMORY_BUDGET_MB };
+    const w: Worker = bundle
+      ? new Worker(bundle, { workerData: { knowledge: this.options.knowledge }, resourceLimits })
+      : new Worker(new URL('../tsWorker.mjs', import.meta.url), { workerData: { module: this.module.href, knowledge: this.options.knowledge }, resourceLimits });
     w.on('message', (m: { ready?: boolean }) => { if (m.ready) this.ready.add(w); });
     return w;
   }
 
+  /** Starts one worker now, to load its code while the caller does something else. */
+  warm(): this {
+    if (this.workers.length === 0) this.workers.push(this.spawn());
+    return this;
+  }
+
   private start(batch: number): void {
-    if (this.workers.length > 0) return;
-    const threads = Math.min(availableParallelism(), 4);
-    // one new article among thousands cached: parse it here, no worker to start
-    if (!this.options.alwaysWorkers && (this.expected < WORKER_THRESHOLD || batch < WORKER_THRESHOLD || threads < 2)) return;
-    this.workers = Array.from({ length: Math.max(threads, 1) }, () => this.spawn());
+    const many = this.expected >= WORKER_THRESHOLD && batch >= WORKER_THRESHOLD;
+    const wanted = many ? Math.max(1, this.options.threads ?? Math.min(availableParallelism(), 4)) : 1;
+    while (this.workers.length < wanted) this.workers.push(this.spawn());
   }
 
   /** Parses a batch; results in input order; `onDone` once per file as it finishes. */
-  async parse(files: readonly FileToParse[], onDone: () => void = () => {}): Promise<CachedParse[]> {
-    this.start(files.length);
+  async parse(files: readonly ParseJob[], onDone: () => void = () => {}): Promise<CachedParse[]> {
     const results: CachedParse[] = new Array(files.length);
-    if (this.workers.length === 0) {
-      const { parseFile } = await import('./parseFile.ts');
-      // copied, as a worker's message would be: a record's strings are slices of its input, and a
-      // title kept for the pages would keep the whole file's text alive for the rest of the build
-      files.forEach((f, i) => { results[i] = structuredClone(parseFile(f, this.options.knowledge)); onDone(); });
-      return results;
-    }
+    if (files.length === 0) return results;
+    this.start(files.length);
     let next = 0;
     await Promise.all(this.workers.map((first, slot) => new Promise<void>((resolve, reject) => {
       let w = first;
@@ -84,7 +103,8 @@ export class ParsePool {
       };
       const send = (id: number): void => {
         queue.push(id);
-        w.postMessage({ id, rel: files[id]!.rel, bytes: files[id]!.bytes });
+        const f = files[id]!;
+        w.postMessage({ id, rel: f.rel, bytes: f.bytes, now: f.now, derive: f.derive });
       };
       const feed = (): void => {
         if (next < files.length) {
@@ -150,5 +170,14 @@ export class ParsePool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
+  }
+}
+
+/** Parses a few files under the budget (one worker), then lets the worker go. */
+export async function parseUnderBudget(files: readonly ParseJob[], pool: ParsePool = new ParsePool(files.length)): Promise<CachedParse[]> {
+  try {
+    return await pool.parse(files);
+  } finally {
+    await pool.close();
   }
 }

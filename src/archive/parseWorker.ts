@@ -7,8 +7,8 @@ import type { Knowledge } from '../registry/knowledge.ts';
 import { parseFile } from './parseFile.ts';
 
 const knowledge = (workerData as { knowledge?: Knowledge } | null)?.knowledge;
-parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array }) => {
-  parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }, knowledge) });
+parentPort?.on('message', (job: { id: number; rel: string; bytes: Uint8Array; now?: number; derive?: boolean }) => {
+  parentPort!.postMessage({ id: job.id, ...parseFile({ rel: job.rel, bytes: job.bytes }, job.now === undefined ? undefined : new Date(job.now), job.derive ?? true, knowledge) });
 });
 // loaded: the pool's time budget for each file starts now
 parentPort?.postMessage({ ready: true });

@@ -123,8 +123,14 @@ export class RecordCache {
     const tmp = `${file}.${process.pid}.tmp`;
     const { record } = value;
     const rest = Buffer.from(record ? `${JSON.stringify({ ...value, record: { ...record, html: '' } })}\n${record.html}` : JSON.stringify(value));
-    await writeFile(tmp, Buffer.concat([Buffer.from(`${SEAL}${sha1(rest)}\n`, 'latin1'), rest]));
-    await rename(tmp, file);
+    try {
+      await writeFile(tmp, Buffer.concat([Buffer.from(`${SEAL}${sha1(rest)}\n`, 'latin1'), rest]));
+      await rename(tmp, file);
+    } catch (error) {
+      // a full disk: the half-written entry goes at once (it would hold space the next build needs)
+      await rm(tmp, { force: true }).catch(() => {});
+      throw error;
+    }
   }
 
   /**

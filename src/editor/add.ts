@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { loadArchive } from '../archive/load.ts';
-import { parseArticle } from '../parse.ts';
+import { ParsePool } from '../archive/parsePool.ts';
+import type { CachedParse } from '../archive/recordCache.ts';
+import { parserOptions, type ArchiveConfig } from '../archiveConfig.ts';
 import { decodeArticleBytes } from '../read/decode.ts';
 import { formatFinding } from '../report.ts';
 import { pagePath } from './describe.ts';
@@ -37,6 +39,8 @@ export interface AddOptions {
   build: boolean;
   /** the articles folder */
   dir: string;
+  /** the archive's config: its knowledge for the parse, its settings for the rebuild (default ./archive.config.json) */
+  config?: ArchiveConfig;
   /** the site folder the rebuild writes */
   output: string;
   now: Date;
@@ -71,6 +75,16 @@ async function saveNew(dir: string, name: string, bytes: Uint8Array): Promise<st
 }
 
 export async function addArticle(options: AddOptions, io: Output): Promise<number> {
+  // the parse worker loads the parser while the page is read or downloaded
+  const pool = new ParsePool(2, parserOptions(options.config)).warm();
+  try {
+    return await addWith(pool, options, io);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function addWith(pool: ParsePool, options: AddOptions, io: Output): Promise<number> {
   for (const [key, value] of Object.entries(options.flags) as [keyof FrontMatterFlags, string][]) {
     const problem = flagProblem(key, value);
     if (problem) throw new UsageError(problem);
@@ -97,8 +111,9 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   }
 
   const ext = articleExtension(options.source);
-  const parse = (sourceFile: string) => parseArticle({ sourceFile, bytes, now: options.now });
-  const first = parse(`${PROVISIONAL_NAME}${ext}`);
+  // under the parse budget (time, heap), as every file of a build
+  const parse = async (sourceFile: string): Promise<CachedParse> => (await pool.parse([{ rel: sourceFile, bytes, now: options.now.getTime(), derive: false }]))[0]!;
+  const first = await parse(`${PROVISIONAL_NAME}${ext}`);
   const errors = first.findings.filter((f) => f.severity === 'error');
   if (!first.record || errors.length) {
     for (const f of errors) io.err(formatFinding({ ...f, file: label }));
@@ -120,7 +135,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   let rel: string;
   let duplicate: ReturnType<typeof findDuplicate>;
   try {
-    const { records: existing } = await loadArchive(options.dir, { now: options.now });
+    const { records: existing } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now, pool });
     duplicate = findDuplicate(first.record, existing);
     if (options.strict && missing.length) {
       for (const line of summarize(first.record, missing)) io.out(line);
@@ -137,7 +152,7 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
     await release();
   }
 
-  const saved = parse(rel).record ?? first.record;
+  const saved = (await parse(rel)).record ?? first.record;
   io.out(`Saved ${display(join(options.dir, rel))}`);
   for (const line of summarize(saved, missing)) io.out(`  ${line}`);
   if (missing.length) {
@@ -146,15 +161,15 @@ export async function addArticle(options: AddOptions, io: Output): Promise<numbe
   }
   if (duplicate) io.out(`Republication of ${display(join(options.dir, duplicate.record.sourceFile))} (added with --force)`);
 
-  const { records } = await loadArchive(options.dir, { now: options.now });
+  const { records } = await loadArchive(options.dir, { ...parserOptions(options.config), now: options.now, pool });
   const page = pagePath(records.find((r) => r.sourceFile === rel) ?? saved);
   if (!options.build) {
     io.out(`Page (after the next build): ${page}`);
     return 0;
   }
   try {
-    const { buildSite } = await import('../build.ts');
-    const result = await buildSite({ input: options.dir, output: options.output });
+    const { buildSite } = await import('../build/buildSite.ts');
+    const result = await buildSite({ input: options.dir, output: options.output, ...(options.config ? { config: options.config } : {}) });
     io.out(`Site rebuilt into ${display(options.output)}/: ${result.articles} articles, ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
   } catch (error) {
     return fail(`saved as ${display(join(options.dir, rel))}, but the site build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,9 +2,10 @@
  * `archive show ID|SLUG|FILE`: one record in full, readable (every field, the
  * removed lines with their reasons, the warnings), or as JSON.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { parseArticle } from '../parse.ts';
+import { parseUnderBudget } from '../archive/parsePool.ts';
+import { readArticleFile } from '../archive/readArticleFile.ts';
 import { formatFinding } from '../report.ts';
 import { openArchive } from './archive.ts';
 import type { Output } from './output.ts';
@@ -58,7 +59,9 @@ export async function runShow(query: string, options: { json: boolean; dir: stri
   if (!archive) return 1;
   let record = findRecord(archive.records, query, options.dir);
   if (!record && existsSync(query) && statSync(query).isFile()) {
-    const result = parseArticle({ sourceFile: query, bytes: readFileSync(query), now: new Date() });
+    // within the read and parse budgets (size; time, heap), as every file of a build
+    const read = readArticleFile(query, query);
+    const result = 'error' in read ? { record: null, findings: [read.error] } : (await parseUnderBudget([{ rel: query, bytes: read.bytes, now: Date.now(), derive: false }]))[0]!;
     const errors = result.findings.filter((f) => f.severity === 'error');
     for (const f of errors) io.err(formatFinding(f));
     if (!result.record) return 1;

@@ -29,14 +29,17 @@ import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { IO_CONCURRENCY } from '../concurrency.ts';
 import { versionOf } from '../archive/parserVersion.ts';
-import { PATHS } from '../site/data.ts';
+import { PATHS } from '../paths.ts';
 import { pendingPath } from '../site/output.ts';
 import { readState, sealState, type OnDamaged } from '../stateFile.ts';
 import { z } from 'zod';
-import { formatShort } from '../site/dates.ts';
-import { aliasTable, indexedText, searchDocument, type AliasTables, type SearchableRecord } from './content.ts';
+import type { AliasTables, SearchableRecord } from './content.ts';
+import { indexedFields, registryAliases, searchRecord, sortKey, type PagefindRecord } from './record.ts';
 import { rechunkBundle } from './rechunk.ts';
 import { planShards, SHARD_SIZE, type ShardSpec } from './shards.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
+
+export { searchRecord, sortKey, type PagefindRecord } from './record.ts';
 
 export interface SearchIndexOptions {
   /** the built site (Eleventy's output, before it is swapped in) */
@@ -49,8 +52,12 @@ export interface SearchIndexOptions {
   hasPage?: (r: SearchableRecord) => boolean;
   /** "/" or "/sub/" */
   pathPrefix?: string;
-  /** registry aliases (default: src/registry people and places) */
+  /** registry aliases (default: the people and places of the registries, with the archive's `knowledge`) */
   aliases?: AliasTables;
+  /** the archive's knowledge: the people and places it adds to the built-in registries */
+  knowledge?: Knowledge;
+  /** the articles' language, a BCP 47 tag (default "vi") */
+  language?: string;
   /** the last built site: unchanged shards are taken from its pagefind/shards/ */
   previous?: string | null;
   /**
@@ -135,58 +142,6 @@ const UNUSED = [
 /** How many records are in flight to the Pagefind service at once. */
 const BATCH = 200;
 
-export type PagefindRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
-
-/** The sort key of an article: its date and time; undated ones as year 0000, so "newest first" lists them last. */
-export function sortKey(r: SearchableRecord): string {
-  const p = r.published;
-  return p.date ? `${p.date}T${p.time ?? '00:00'}` : `0000${(p.partial ?? '--00-00').slice(1)}T00:00`;
-}
-
-/** One article as Pagefind receives it. Pure. */
-export function searchRecord(r: SearchableRecord, aliases: AliasTables, pathPrefix = '/', bodyWords?: number): PagefindRecord {
-  const prefix = pathPrefix.replace(/\/+$/, '');
-  const doc = searchDocument(r, aliases, bodyWords);
-  // The title as Pagefind indexes it (indexedText, as the content) and the marks that give it back as written.
-  const title = indexedText(r.title);
-  const meta: Record<string, string> = { title: title.text, date: formatShort(r.published), w: String(doc.words) };
-  if (r.published.date) meta.day = r.published.date;
-  for (const [key, marks] of [['td', title.d], ['th', title.h], ['d', doc.d], ['h', doc.h]] as const) if (marks) meta[key] = marks;
-  if (r.outlet) meta.outlet = r.outlet.name;
-  const filters: Record<string, string[]> = {};
-  if (r.outlet) filters.outlet = [r.outlet.name];
-  if (r.published.date) filters.year = [r.published.date.slice(0, 4)];
-  // the search page's date range (from–to month) is the months in it
-  if (r.published.date) filters.month = [r.published.date.slice(0, 7)];
-  if (r.people.length) filters.person = [...new Set(r.people)];
-  if (r.places.length) filters.place = [...new Set(r.places)];
-  // Every record gets both sort keys (Pagefind drops records without one from a sorted search):
-  // `date` for newest first (the undated last, as 0000), `oldest` for oldest first (the undated last, as 9999).
-  const key = sortKey(r);
-  return {
-    url: `${prefix}${PATHS.article(r.slug)}`,
-    content: doc.content,
-    language: 'vi',
-    meta,
-    filters,
-    sort: { date: key, oldest: r.published.date ? key : `9999${key.slice(4)}` },
-  };
-}
-
-/** The fields of a record that searchRecord() and searchContent() read. */
-function indexedFields(r: SearchableRecord): unknown[] {
-  return [r.slug, r.title, r.lede, r.text, r.captions, r.published, r.outlet?.name ?? null, r.originalOutlet?.name ?? null, r.people, r.places];
-}
-
-let defaultAliases: AliasTables | undefined;
-async function registryAliases(): Promise<AliasTables> {
-  if (!defaultAliases) {
-    const { personRegistry, placeRegistry } = await import('../registry/index.ts');
-    defaultAliases = { people: aliasTable(personRegistry.all), places: aliasTable(placeRegistry.all) };
-  }
-  return defaultAliases;
-}
-
 let codeVersion: string | undefined;
 /** This folder's code and the Pagefind version: a change of either re-indexes every shard. */
 export function searchVersion(): string {
@@ -267,7 +222,7 @@ async function reuseShard(from: string, to: string, files: Record<string, number
  * Between the two, the caller has the thread: Pagefind writes on its own.
  */
 async function indexShard(records: readonly PagefindRecord[], outputPath: string, onAdded: (n: number) => void): Promise<{ written: Promise<void> }> {
-  const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const created = await pagefind.createIndex({ forceLanguage: records[0]?.language ?? 'vi' });
   const write = async (index: pagefind.PagefindIndex): Promise<void> => {
     try {
       const written = await index.writeFiles({ outputPath });
@@ -312,7 +267,8 @@ let warnedRechunk = false;
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
-  const aliases = options.aliases ?? (await registryAliases());
+  const aliases = options.aliases ?? (await registryAliases(options.knowledge));
+  const language = options.language ?? 'vi';
   const version = options.version ?? searchVersion();
   const outputPath = path.join(options.siteDir, 'pagefind');
   // Only articles that have a page: a result must never lead to a 404.
@@ -329,7 +285,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   // What a shard's files depend on besides its records' fields: the code, the aliases, the options.
   const context = createHash('sha256')
-    .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places]]))
+    .update(JSON.stringify([version, prefix, options.bodyWords ?? null, [...aliases.people], [...aliases.places], ...(language === 'vi' ? [] : [language])]))
     .digest('hex');
 
   const notices: string[] = [];
@@ -373,7 +329,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // A pipeline, one Pagefind process at a time: while Pagefind writes shard k, this thread makes
   // the records of shard k + 1; while Pagefind takes those, it re-cuts the chunks of shard k.
   const recordsOf = ({ state: { name }, slice }: (typeof toWrite)[number]): PagefindRecord[] => slice.map(({ r }) => {
-    const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords);
+    const rec = searchRecord(r, aliases, options.pathPrefix, options.bodyWords, language);
     return { ...rec, filters: { ...rec.filters, shard: [name] } };
   });
   let finishing: Promise<void> = Promise.resolve();

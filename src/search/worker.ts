@@ -89,7 +89,7 @@ if (parentPort && (workerData as { search?: boolean } | null)?.search) {
   // Pagefind runs through its guard: its stderr kept apart, and it dies with the build
   guardPagefind((workerData as { pagefindLog: string }).pagefindLog);
   const { buildSearchIndex } = await import('./index.ts');
-  const { PATHS } = await import('../site/data.ts');
+  const { PATHS } = await import('../paths.ts');
   const { pageUrls, ...options } = await new Promise<SearchJob>((resolve) => port.once('message', resolve));
   const withPage = new Set(pageUrls);
   try {

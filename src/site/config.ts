@@ -1,20 +1,34 @@
-/** Site-wide settings that are not in the records. */
+import type { ArchiveConfig } from '../archiveConfig.ts';
+
+/** Site-wide settings that are not in the records: the templates' `site` data, from the archive's config. */
 export interface SiteConfig {
   /** absolute origin (and path, if any) of the public site, no trailing slash */
   url: string;
   name: string;
   tagline: string;
   description: string;
+  /** <html lang>, the feeds' language */
+  language: string;
+  /** what the archive is about ("quan hệ Nga – Triều Tiên") */
+  subject: string;
+  /** the header's mark ("NT") */
+  mark: string;
+  /** the search page's example of a query without diacritics */
+  searchExample: { folded: string; written: string };
 }
 
-export function siteConfig(env: Record<string, string | undefined> = {}): SiteConfig {
-  const url = (env.SITE_URL?.trim() || 'https://example.org').replace(/\/+$/, '');
+/** The templates' settings from the archive's config; SITE_URL (env) overrides its site URL. */
+export function siteConfig(config: ArchiveConfig, env: Record<string, string | undefined> = {}): SiteConfig {
+  const url = (env.SITE_URL?.trim() || config.siteUrl).replace(/\/+$/, '');
   return {
     url,
-    name: 'Nga – Triều Tiên qua báo chí',
-    tagline: 'Kho lưu trữ tin bài báo chí Việt Nam về quan hệ Nga – Triều Tiên',
-    description:
-      'Kho lưu trữ các bài báo tiếng Việt về quan hệ Nga – Triều Tiên: tra cứu theo ngày, theo báo, theo nhân vật và địa danh.',
+    name: config.name,
+    tagline: config.tagline,
+    description: config.description,
+    language: config.language,
+    subject: config.phrases.subject,
+    mark: config.phrases.mark,
+    searchExample: config.phrases.searchExample,
   };
 }
 

@@ -13,17 +13,23 @@ import type { SiteConfig } from './config.ts';
 import type { SiteData } from './data.ts';
 import type { OutputFile } from './output.ts';
 import { pagePath } from './pageReuse.ts';
+import { PAGINATED, UNPAGINATED_ONLY } from './pages/index.ts';
 
 /** paginated items per Eleventy run: bounds memory; each run costs a few hundred ms to start */
 export const RENDER_CHUNK = 2500;
 
-const PAGINATED = ['articles', 'listPages', 'indexPages', 'topicPages'] as const;
-type Paginated = Pick<SiteData, (typeof PAGINATED)[number]>;
+/** The paginated collections of the site data (PAGINATED, from the page kinds). */
+export type Paginated = Pick<SiteData, (typeof PAGINATED)[number]>;
+
+/** Every paginated collection, empty. */
+export function noPages(): Paginated {
+  return Object.fromEntries(PAGINATED.map((key) => [key, []])) as unknown as Paginated;
+}
 
 /** The paginated collections cut into consecutive chunks of at most `size` items in all (at least one chunk). Pure. */
 export function renderChunks(data: Paginated, size = RENDER_CHUNK): Paginated[] {
   const chunks: Paginated[] = [];
-  let current: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+  let current = noPages();
   let count = 0;
   for (const key of PAGINATED) {
     const items = data[key] as readonly unknown[];
@@ -34,7 +40,7 @@ export function renderChunks(data: Paginated, size = RENDER_CHUNK): Paginated[] 
       count += take;
       if (count === size) {
         chunks.push(current);
-        current = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+        current = noPages();
         count = 0;
       }
     }
@@ -60,7 +66,7 @@ export interface RenderOptions {
 
 /** What a run of paginated pages gets: its chunk, and empty lists for what only the unpaginated pages read. */
 function chunkData(archive: SiteData, chunk: Paginated): SiteData {
-  return { ...archive, ...chunk, feed: [], latest: [], timeline: [], pageUrls: [], lastmod: {}, merged: [] };
+  return { ...archive, ...chunk, ...UNPAGINATED_ONLY };
 }
 
 /**
@@ -70,7 +76,7 @@ function chunkData(archive: SiteData, chunk: Paginated): SiteData {
  */
 export async function renderSite(o: RenderOptions): Promise<number> {
   const { default: Eleventy } = await import('@11ty/eleventy');
-  const none: Paginated = { articles: [], listPages: [], indexPages: [], topicPages: [] };
+  const none = noPages();
   // a chunk with nothing paginated in it (no page of these changed) would render the unpaginated pages again for nothing
   const chunks = renderChunks(o.archive, o.chunk).filter((chunk) => PAGINATED.some((key) => chunk[key].length > 0));
   const runs = [{ data: { ...o.archive, ...none }, chunk: none }, ...chunks.map((chunk) => ({ data: chunkData(o.archive, chunk), chunk }))];

@@ -10,7 +10,6 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from '../build.ts';
 import { normalizePathPrefix } from './config.ts';
 import { watchTree } from './watchTree.ts';
 
@@ -72,11 +71,22 @@ export function createStaticServer(dir: string, prefix = '/'): http.Server {
   });
 }
 
-function buildInChild(options: BuildOptions): Promise<boolean> {
+/** What serve builds and serves (passed on to the build's command line, src/build.ts). */
+export interface ServeOptions {
+  input?: string;
+  output?: string;
+  pathPrefix?: string;
+  /** the archive's config file (default: the build's, ./archive.config.json) */
+  config?: string;
+  port: number;
+}
+
+function buildInChild(options: ServeOptions): Promise<boolean> {
   const args = ['--import', 'tsx', path.join(ROOT, 'src/build.ts')];
   if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   if (options.input) args.push(`--input=${options.input}`);
   if (options.output) args.push(`--output=${options.output}`);
+  if (options.config) args.push(`--config=${options.config}`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     child.on('exit', (code) => resolve(code === 0));
@@ -103,7 +113,7 @@ export function busyPortMessage(error: unknown, port: number): string {
   return `serve: cannot listen on port ${port}: ${(error as Error | undefined)?.message ?? String(error)}`;
 }
 
-export async function serve(options: BuildOptions & { port: number }): Promise<void> {
+export async function serve(options: ServeOptions): Promise<void> {
   const prefix = normalizePathPrefix(options.pathPrefix);
   await buildInChild(options);
   const server = createStaticServer(options.output ?? '_site', prefix);

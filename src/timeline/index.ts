@@ -21,6 +21,9 @@ const eventSchema = z.object({
   after: z.number().int().nonnegative().default(5),
 });
 export type TimelineEvent = z.infer<typeof eventSchema>;
+/** The key events: inline in archive.config.json's `events`, or in the file it names. */
+export const eventListSchema = z.array(eventSchema).min(1)
+  .refine((events) => new Set(events.map((e) => e.slug)).size === events.length, { message: 'an event slug is used twice' });
 
 export const MATCH = 4;
 

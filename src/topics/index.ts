@@ -18,7 +18,10 @@ const topicSchema = z.object({
   people: z.array(z.string()).default([]),
   places: z.array(z.string()).default([]),
 });
-const fileSchema = z.object({ threshold: z.number().positive(), topics: z.array(topicSchema).min(1) });
+/** A topic set: inline in archive.config.json's `topics`, or in the file it names. */
+export const topicSetSchema = z.object({ threshold: z.number().positive(), topics: z.array(topicSchema).min(1) })
+  .refine((set) => new Set(set.topics.map((t) => t.slug)).size === set.topics.length, { message: 'a topic slug is used twice', path: ['topics'] });
+const fileSchema = topicSetSchema;
 
 export type Topic = z.infer<typeof topicSchema>;
 export interface TopicSet {

@@ -68,7 +68,7 @@ export function layout(ctx: Ctx, data: Data, meta: PageMeta, body: Html): string
     { name: 'Tìm kiếm', url: '/tim-kiem/' }, // search (templates/search.11ty.ts)
   ];
   return html`<!doctype html>
-<html lang="vi">
+<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
@@ -91,7 +91,7 @@ ${meta.head ?? ''}${jsonLd.map((o) => html`<script type="application/ld+json">${
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <header class="masthead">
 <div class="wrap masthead-inner">
-<a class="brand" href="${ctx.url('/')}"><span class="brand-mark" aria-hidden="true">NT</span><span class="brand-text"><span class="brand-name">${site.name}</span><span class="brand-tag">Kho lưu trữ báo chí tiếng Việt</span></span></a>
+<a class="brand" href="${ctx.url('/')}"><span class="brand-mark" aria-hidden="true">${site.mark}</span><span class="brand-text"><span class="brand-name">${site.name}</span><span class="brand-tag">Kho lưu trữ báo chí tiếng Việt</span></span></a>
 <form class="sitesearch" role="search" action="${ctx.url('/tim-kiem/')}" method="get" aria-label="Tìm trong kho lưu trữ"><label class="sr" for="site-q">Tìm bài viết</label><input id="site-q" name="q" type="search" placeholder="Tìm bài viết…" enterkeyhint="search"><button type="submit">Tìm</button></form>
 <nav class="sitenav" aria-label="Chuyên mục"><ul>${nav.map((n) => html`<li><a href="${ctx.url(n.url)}"${meta.url.startsWith(n.url) ? raw(' aria-current="page"') : ''}>${n.name}</a></li>`)}</ul></nav>
 </div>
