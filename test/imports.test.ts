@@ -62,8 +62,8 @@ test('no import cycle in src/', () => {
   assert.deepEqual(importCycles(graph).map((c) => c.join(' → ')), []);
 });
 
-/** over 400 lines still: the stories' */
-const KNOWN_LONG = new Set(['src/stories/index.ts'].map(path.normalize));
+/** over 400 lines still: none (a file that must be longer is named here, with why) */
+const KNOWN_LONG: ReadonlySet<string> = new Set<string>();
 
 test('no source file over 400 lines', () => {
   const long = files.filter((f) => !KNOWN_LONG.has(f)).map((f) => [f, readFileSync(f, 'utf8').split('\n').length - 1] as const).filter(([, n]) => n > 400);
