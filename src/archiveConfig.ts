@@ -147,11 +147,8 @@ export function loadArchiveConfig(file: string = defaultConfigFile()): ArchiveCo
   return parseArchiveConfig(readJson(abs), abs);
 }
 
-/**
- * The parser's share of a config, to spread into LoadOptions and parseArticle's input: its
- * `knowledge` (those options come with the parser half of #22; until then the parser ignores it).
- */
-export function parserOptions(config: ArchiveConfig | undefined): object {
+/** The parser's share of a config, to spread into LoadOptions and ParsePoolOptions: its `knowledge`. */
+export function parserOptions(config: ArchiveConfig | undefined): { knowledge?: Knowledge } {
   return config ? { knowledge: config.knowledge } : {};
 }
 

@@ -102,7 +102,7 @@ async function add(argv: string[], config: ArchiveConfig): Promise<number> {
   }, processOutput);
 }
 
-async function list(argv: string[]): Promise<number> {
+async function list(argv: string[], config: ArchiveConfig): Promise<number> {
   const a = parseArgs(argv, { values: ['year', 'outlet', 'person', 'dir'], switches: ['warnings'], maxPositionals: 0 });
   const year = a.values.get('year');
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError('--year needs a year such as 2024');
@@ -111,14 +111,14 @@ async function list(argv: string[]): Promise<number> {
     ...(a.values.has('outlet') ? { outlet: a.values.get('outlet')! } : {}),
     ...(a.values.has('person') ? { person: a.values.get('person')! } : {}),
     warnings: a.switches.has('warnings'),
-  }, processOutput);
+  }, processOutput, config.knowledge);
 }
 
-async function show(argv: string[]): Promise<number> {
+async function show(argv: string[], config: ArchiveConfig): Promise<number> {
   const a = parseArgs(argv, { values: ['dir'], switches: ['json'], maxPositionals: 1 });
   const query = a.positionals[0];
   if (!query) throw new UsageError('show needs an id, a slug or a file');
-  return runShow(query, { json: a.switches.has('json'), dir: a.values.get('dir') ?? 'articles' }, processOutput);
+  return runShow(query, { json: a.switches.has('json'), dir: a.values.get('dir') ?? 'articles', knowledge: config.knowledge }, processOutput);
 }
 
 // [stories] one warning per near-duplicate pair: the copy, and what it copies

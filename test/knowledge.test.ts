@@ -127,3 +127,11 @@ test('knowledge: a junk pattern that is no valid expression is refused by the sc
   assert.deepEqual(r.error?.issues[0]?.path, ['junk', 'widgets', 0]);
   assert.match(r.error?.issues[0]?.message ?? '', /not a valid pattern/u);
 });
+
+test('archive list --outlet: an outlet of the archive\'s knowledge is found by its alias; without the knowledge it is not', async () => {
+  const { listReport } = await import('../src/editor/list.ts');
+  const r = parseArticle({ sourceFile: 'song-han.txt', bytes: readFileSync('test/fixtures/knowledge/song-han.txt') }, { registries: createRegistries(KNOWLEDGE) }).record!;
+  assert.equal(r.outlet?.id, 'songhan');
+  assert.match(listReport([r], { outlet: 'Sông Hàn' }, createRegistries(KNOWLEDGE)).join('\n'), /songhan/u);
+  assert.match(listReport([r], { outlet: 'Sông Hàn' }).join('\n'), /no article matches/u);
+});

@@ -4,6 +4,8 @@
  * parser was unsure about.
  */
 import { outletFromText } from '../extract/outlet.ts';
+import { createRegistries, defaultRegistries, type Registries } from '../registry/index.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import { foldAscii } from '../read/text.ts';
 import type { ArticleRecord } from '../record.ts';
 import { dateColumn } from './describe.ts';
@@ -25,11 +27,11 @@ export function foldName(text: string): string {
   return foldAscii(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-export function matchesOutlet(record: ArticleRecord, query: string): boolean {
+export function matchesOutlet(record: ArticleRecord, query: string, registries: Registries = defaultRegistries()): boolean {
   const o = record.outlet;
   if (!o) return false;
   const q = query.trim().toLowerCase().replace(/^www\./, '');
-  const known = outletFromText(query);
+  const known = outletFromText(query, registries);
   return o.id === q || o.domain === q || foldName(o.name) === foldName(q) || known?.id === o.id;
 }
 
@@ -38,10 +40,10 @@ export function matchesPerson(record: ArticleRecord, query: string): boolean {
   return q !== '' && record.people.some((p) => foldName(p).includes(q));
 }
 
-export function filterRecords(records: readonly ArticleRecord[], filter: ListFilter): ArticleRecord[] {
+export function filterRecords(records: readonly ArticleRecord[], filter: ListFilter, registries?: Registries): ArticleRecord[] {
   return records.filter((r) =>
     (!filter.year || r.published.date?.startsWith(`${filter.year}-`) === true)
-    && (!filter.outlet || matchesOutlet(r, filter.outlet))
+    && (!filter.outlet || matchesOutlet(r, filter.outlet, registries))
     && (!filter.person || matchesPerson(r, filter.person))
     && (!filter.warnings || r.warnings.length > 0));
 }
@@ -66,8 +68,9 @@ export function formatTable(records: readonly ArticleRecord[], options: { warnin
   return [line(header), ...rows.map(line)];
 }
 
-export function listReport(all: readonly ArticleRecord[], filter: ListFilter): string[] {
-  const shown = newestFirst(filterRecords(all, filter));
+/** `registries`: the archive's (its config's knowledge), for an outlet named by an alias */
+export function listReport(all: readonly ArticleRecord[], filter: ListFilter, registries?: Registries): string[] {
+  const shown = newestFirst(filterRecords(all, filter, registries));
   if (shown.length === 0) return [`no article matches (of ${plural(all.length, 'article')})`];
   const total = shown.length === all.length ? plural(all.length, 'article') : `${shown.length} of ${plural(all.length, 'article')}`;
   const warnings = filter.warnings ? `, ${plural(shown.reduce((n, r) => n + r.warnings.length, 0), 'warning')}` : '';
@@ -75,10 +78,10 @@ export function listReport(all: readonly ArticleRecord[], filter: ListFilter): s
 }
 
 /** Load the folder and print the table; a broken file is counted, `check` names it. */
-export async function runList(dir: string, filter: ListFilter, io: Output): Promise<number> {
-  const archive = await openArchive(dir, io);
+export async function runList(dir: string, filter: ListFilter, io: Output, knowledge?: Knowledge): Promise<number> {
+  const archive = await openArchive(dir, io, knowledge);
   if (!archive) return 1;
-  for (const line of listReport(archive.records, filter)) io.out(line);
+  for (const line of listReport(archive.records, filter, createRegistries(knowledge))) io.out(line);
   if (archive.unreadable) io.err(`${plural(archive.unreadable, 'file')} could not be read (npm run -s archive -- check ${dir})`);
   return 0;
 }

@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { parseUnderBudget } from '../archive/parsePool.ts';
+import { ParsePool, parseUnderBudget } from '../archive/parsePool.ts';
+import type { Knowledge } from '../registry/knowledge.ts';
 import { readArticleFile } from '../archive/readArticleFile.ts';
 import { formatFinding } from '../report.ts';
 import { openArchive } from './archive.ts';
@@ -54,14 +55,15 @@ export function formatRecord(r: ArticleRecord, page: string): string[] {
 }
 
 /** Find the record (or parse a file outside the archive) and print it. */
-export async function runShow(query: string, options: { json: boolean; dir: string }, io: Output): Promise<number> {
-  const archive = await openArchive(options.dir, io);
+/** `knowledge`: the archive's config's, for the records parsed here */
+export async function runShow(query: string, options: { json: boolean; dir: string; knowledge?: Knowledge }, io: Output): Promise<number> {
+  const archive = await openArchive(options.dir, io, options.knowledge);
   if (!archive) return 1;
   let record = findRecord(archive.records, query, options.dir);
   if (!record && existsSync(query) && statSync(query).isFile()) {
     // within the read and parse budgets (size; time, heap), as every file of a build
     const read = readArticleFile(query, query);
-    const result = 'error' in read ? { record: null, findings: [read.error] } : (await parseUnderBudget([{ rel: query, bytes: read.bytes, now: Date.now(), derive: false }]))[0]!;
+    const result = 'error' in read ? { record: null, findings: [read.error] } : (await parseUnderBudget([{ rel: query, bytes: read.bytes, now: Date.now(), derive: false }], new ParsePool(1, { knowledge: options.knowledge })))[0]!;
     const errors = result.findings.filter((f) => f.severity === 'error');
     for (const f of errors) io.err(formatFinding(f));
     if (!result.record) return 1;
