@@ -7,7 +7,7 @@
  * does on ENOSPC); damaged cache entries and state files. The table of trials
  * is printed at the end (tried / passed / failed per kind of fault).
  */
-import { after, test } from 'node:test';
+import { after, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -288,66 +288,61 @@ function usedBytes(dir: string): number {
   return (fs.blocks - fs.bfree) * fs.bsize;
 }
 
-test('a full disk (a real tmpfs) while pages are written: one line, exit 1, the last site whole, nothing left, the next build good', { timeout: 180_000 }, async (t) => {
+/** Runs a trial with a tmpfs of `size` at `<space>/<name>`, unmounted and removed after; skipped where none can be mounted. */
+async function onTmpfs(t: TestContext, name: string, size: string, trial: (s: Space, disk: string) => Promise<void>): Promise<void> {
   const s = space(10);
-  const disk = join(s.dir, 'disk');
-  if (!mountTmpfs(disk, '64m')) {
-    t.skip('no tmpfs can be mounted here (not root): the simulated ENOSPC of the search index stands for it');
-    rmSync(s.dir, { recursive: true });
-    return;
-  }
+  const disk = join(s.dir, name);
   try {
-    const out = join(disk, '_site');
-    await buildSite({ ...s.opts, output: out });
-    const last = snapshot(out);
-    // the disk now holds the site and 64 KB more: four new articles do not fit
-    resizeTmpfs(disk, `${Math.ceil(usedBytes(disk) / 1024) + 64}k`);
-    generateArchive({ articles: 4, out: join(s.articles, 'them'), seed: 7, from: 500 });
-    const expected = await reference(s.articles);
-    const r = await done(buildChild([`--input=${s.articles}`, `--output=${out}`, `--cache=${s.cache}`]));
-    const lines = r.stderr.trim().split('\n');
-    const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !/\n\s+at /u.test(r.stderr) && sameSite(out, last) === null
-      && leftovers(disk, out, s.cache).length === 0;
-    count('full disk (tmpfs, site pages)', ok);
-    assert.ok(ok, `${r.code}: ${r.stderr} ${sameSite(out, last)} ${leftovers(disk, out, s.cache).join(', ')}`);
-    resizeTmpfs(disk, '64m');
-    await buildSite({ ...s.opts, output: out });
-    assert.equal(sameSite(out, expected), null);
-    assert.deepEqual(leftovers(disk, out, s.cache), []);
+    if (!mountTmpfs(disk, size)) {
+      t.skip('no tmpfs can be mounted here (not root): the simulated ENOSPC of the search index stands for it');
+      return;
+    }
+    try {
+      await trial(s, disk);
+    } finally {
+      unmount(disk);
+    }
   } finally {
-    unmount(disk);
     rmSync(s.dir, { recursive: true });
   }
-});
+}
 
-test('a full disk (a real tmpfs) under the cache: one line, exit 1, nothing published, no half entry, the next build good', { timeout: 180_000 }, async (t) => {
-  const s = space(10);
-  const disk = join(s.dir, 'cachedisk');
-  if (!mountTmpfs(disk, '96k')) {
-    t.skip('no tmpfs can be mounted here (not root)');
-    rmSync(s.dir, { recursive: true });
-    return;
-  }
-  try {
-    const cache = join(disk, 'cache');
-    const expected = await reference(s.articles);
-    const r = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
-    const lines = r.stderr.trim().split('\n');
-    const halves = readdirSync(disk, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
-    const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !existsSync(s.out) && halves.length === 0;
-    count('full disk (tmpfs, record cache)', ok);
-    assert.ok(ok, `${r.code}: ${r.stderr} site: ${existsSync(s.out)}, half entries: ${halves.join(', ')}`);
-    resizeTmpfs(disk, '64m');
-    const again = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
-    assert.equal(again.code, 0, again.stderr);
-    assert.doesNotMatch(again.stderr, /damaged/u);
-    assert.equal(sameSite(s.out, expected), null);
-    assert.deepEqual(leftovers(s.dir, s.out, cache), []);
-  } finally {
-    unmount(disk);
-    rmSync(s.dir, { recursive: true });
-  }
-});
+test('a full disk (a real tmpfs) while pages are written: one line, exit 1, the last site whole, nothing left, the next build good', { timeout: 180_000 }, (t) => onTmpfs(t, 'disk', '64m', async (s, disk) => {
+  const out = join(disk, '_site');
+  await buildSite({ ...s.opts, output: out });
+  const last = snapshot(out);
+  // the disk now holds the site and 64 KB more: four new articles do not fit
+  resizeTmpfs(disk, `${Math.ceil(usedBytes(disk) / 1024) + 64}k`);
+  generateArchive({ articles: 4, out: join(s.articles, 'them'), seed: 7, from: 500 });
+  const expected = await reference(s.articles);
+  const r = await done(buildChild([`--input=${s.articles}`, `--output=${out}`, `--cache=${s.cache}`]));
+  const lines = r.stderr.trim().split('\n');
+  const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !/\n\s+at /u.test(r.stderr) && sameSite(out, last) === null
+    && leftovers(disk, out, s.cache).length === 0;
+  count('full disk (tmpfs, site pages)', ok);
+  assert.ok(ok, `${r.code}: ${r.stderr} ${sameSite(out, last)} ${leftovers(disk, out, s.cache).join(', ')}`);
+  resizeTmpfs(disk, '64m');
+  await buildSite({ ...s.opts, output: out });
+  assert.equal(sameSite(out, expected), null);
+  assert.deepEqual(leftovers(disk, out, s.cache), []);
+}));
+
+test('a full disk (a real tmpfs) under the cache: one line, exit 1, nothing published, no half entry, the next build good', { timeout: 180_000 }, (t) => onTmpfs(t, 'cachedisk', '96k', async (s, disk) => {
+  const cache = join(disk, 'cache');
+  const expected = await reference(s.articles);
+  const r = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
+  const lines = r.stderr.trim().split('\n');
+  const halves = readdirSync(disk, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
+  const ok = r.code === 1 && lines.length === 1 && /disk full \(ENOSPC\)/u.test(lines[0]!) && !existsSync(s.out) && halves.length === 0;
+  count('full disk (tmpfs, record cache)', ok);
+  assert.ok(ok, `${r.code}: ${r.stderr} site: ${existsSync(s.out)}, half entries: ${halves.join(', ')}`);
+  resizeTmpfs(disk, '64m');
+  const again = await done(buildChild([`--input=${s.articles}`, `--output=${s.out}`, `--cache=${cache}`]));
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stderr, /damaged/u);
+  assert.equal(sameSite(s.out, expected), null);
+  assert.deepEqual(leftovers(s.dir, s.out, cache), []);
+}));
 
 test('damaged cache entries and state files: told of, ignored, rebuilt; the site equals a clean build', { timeout: 240_000 }, async () => {
   const s = space(20);
