@@ -14,9 +14,9 @@ import type { Classified } from './types.ts';
 
 export type { DocumentRule, DocumentState } from './documentRule.ts';
 
-const LEDE_MIN_WORDS = 10;
-const LEDE_MAX_WORDS = 90;
-const TEASER_MIN_RUN = 3;
+export const LEDE_MIN_WORDS = 10;
+export const LEDE_MAX_WORDS = 90;
+export const TEASER_MIN_RUN = 3;
 const NAVIGATION_MAX_WORDS = 3;
 
 /** the expressions of the registries' comment headers and continuation words, once per Registries */
