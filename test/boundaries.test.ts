@@ -12,7 +12,7 @@ import { decideOutlets, type OutletEvidence, type OutletEvidenceKind } from '../
 import { LEDE_MAX_WORDS, LEDE_MIN_WORDS, TEASER_MIN_RUN } from '../src/classify/documentRules.ts';
 import { parseArticle } from '../src/parse.ts';
 import { wordCount } from '../src/read/text.ts';
-import { DUPLICATE, groupStories, MAX_DAYS, type StoryRecord } from '../src/stories/index.ts';
+import { DUPLICATE, groupStories, MAX_DAYS, REPUBLICATION_DAYS, REPUBLICATION_SIMILARITY, type StoryRecord } from '../src/stories/index.ts';
 import { hashWords, shinglesOfWords, sortedJaccard, sortedSet } from '../src/stories/minhash.ts';
 import type { Outlet } from '../src/record.ts';
 
@@ -234,6 +234,8 @@ describe('story grouping constants', () => {
   test('the constants', () => {
     assert.equal(DUPLICATE, 0.8);
     assert.equal(MAX_DAYS, 3);
+    assert.equal(REPUBLICATION_DAYS, 31);
+    assert.equal(REPUBLICATION_SIMILARITY, 0.95);
   });
 
   test(`near-duplicates: a copy at ${DUPLICATE} similarity or more is folded, just below it is not`, () => {

@@ -62,6 +62,9 @@ export const DUPLICATE = 0.8;
 export const SAME_EVENT = 0.12;
 export const SAME_EVENT_UNDATED = 0.35;
 export const MAX_DAYS = 3;
+/** near-duplicates dated further apart than this many days are one story only when nearly identical (a republication) */
+export const REPUBLICATION_DAYS = 31;
+export const REPUBLICATION_SIMILARITY = 0.95;
 
 /** Signature sizes and bands: full text 64 = 16 × 4 (S-curve around 0.5), lead 64 = 32 × 2 (around 0.18; people/places + dates add candidates). */
 const FULL = { hashes: 64, bands: 16, rows: 4, k: 3 };
@@ -248,7 +251,7 @@ export function groupStories(records: readonly StoryRecord[], options: StoryOpti
     if (fullOk[a] && fullOk[b] && estimate(fullSig, FULL.hashes, a, b) >= dupMin - 0.15) {
       const similarity = sortedJaccard(shinglesOf(a), shinglesOf(b));
       // A copy far from the original in time must be almost the same text.
-      if (similarity >= dupMin && (!bothDated || apart <= 31 || similarity >= 0.95)) {
+      if (similarity >= dupMin && (!bothDated || apart <= REPUBLICATION_DAYS || similarity >= REPUBLICATION_SIMILARITY)) {
         dupPairs.push({ a, b, similarity });
         parent[find(a)] = find(b);
         continue;
