@@ -22,10 +22,18 @@ function filesUnder(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** A hash of every source and data file under src/ (and of esbuild's version): the bundle's name. */
+/**
+ * A hash of every source and data file under src/, of the installed packages (the lock file: the
+ * bundle holds their code too) and of esbuild's version: the bundle's name.
+ */
 function sourceKey(esbuildVersion: string): string {
   const hash = createHash('sha256').update(esbuildVersion).update('\0').update(SRC).update('\0');
   for (const file of filesUnder(SRC)) hash.update(file.slice(SRC.length)).update('\0').update(readFileSync(file)).update('\0');
+  try {
+    hash.update(readFileSync(join(SRC, '..', 'package-lock.json')));
+  } catch {
+    // no lock file: the sources alone
+  }
   return hash.digest('hex').slice(0, 20);
 }
 
