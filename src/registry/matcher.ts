@@ -3,6 +3,7 @@
  * and a trie of each entity's variants, longest match first (EntityMatcher).
  */
 import { foldAscii } from '../read/text.ts';
+import { boundedMemo } from '../read/memo.ts';
 import { LETTER_OR_MARK, NUMBER, classOf, codePointAt, codeUnits } from '../read/charClass.ts';
 
 export const L = '[\\p{L}\\p{N}]';
@@ -95,17 +96,7 @@ function longestAt(root: TrieNode, words: readonly string[], at: number): { name
 const writtenWords = new WeakMap<readonly Token[], readonly string[]>();
 const foldedWords = new WeakMap<readonly Token[], readonly string[]>();
 /** folded words, within bounds: an archive's texts use the same few thousand words */
-const foldMemo = new Map<string, string>();
-const FOLD_MEMO = 20_000;
-function foldWord(word: string): string {
-  let f = foldMemo.get(word);
-  if (f === undefined) {
-    if (foldMemo.size >= FOLD_MEMO) foldMemo.clear();
-    f = foldAscii(word);
-    foldMemo.set(word, f);
-  }
-  return f;
-}
+const foldWord = boundedMemo(foldAscii, 20_000);
 function wordsOf(tokens: readonly Token[]): readonly string[] {
   let w = writtenWords.get(tokens);
   if (!w) { w = tokens.map((t) => t.text); writtenWords.set(tokens, w); }

@@ -22,6 +22,7 @@
  */
 import type { ArticleRecord } from '../record.ts';
 import { ownCopy } from '../ownCopy.ts';
+import { boundedMemo } from '../read/memo.ts';
 
 /** The fields of a record the search index reads (the build sends only these to its search worker). */
 export type SearchableRecord = Pick<ArticleRecord, 'slug' | 'title' | 'lede' | 'text' | 'published' | 'outlet' | 'originalOutlet' | 'people' | 'places' | 'captions'>;
@@ -43,28 +44,14 @@ export function aliasTable(entries: readonly EntityEntry[]): Map<string, readonl
   return table;
 }
 
-/** Lower-case ASCII: tones and marks dropped, "đ" → "d", hyphens and punctuation → spaces. */
-/**
- * A memo for a pure string function: the words of an archive repeat (a few tens of
- * thousands of syllables and names), so each is normalized once per process.
- */
-function memo(fn: (s: string) => string, limit = 200_000): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    let out = cache.get(s);
-    if (out === undefined) {
-      if (cache.size >= limit) cache.clear();
-      out = fn(s);
-      cache.set(s, out);
-    }
-    return out;
-  };
-}
+/** the words of an archive repeat (a few tens of thousands of syllables and names): each normalized once per process */
+const WORD_MEMO = 200_000;
 
+/** Lower-case ASCII: tones and marks dropped, "đ" → "d", hyphens and punctuation → spaces. */
 export function foldAscii(text: string): string {
   return foldMemo(text);
 }
-const foldMemo = memo((text) =>
+const foldMemo = boundedMemo((text) =>
   text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -72,6 +59,7 @@ const foldMemo = memo((text) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim(),
+  WORD_MEMO,
 );
 
 function unique(items: Iterable<string>): string[] {
@@ -100,19 +88,10 @@ export function entityTerms(names: readonly string[], table: ReadonlyMap<string,
 export function matchKey(word: string): string {
   return matchMemo(word);
 }
-const matchMemo = memo((word) => foldD(word.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase());
+const matchMemo = boundedMemo((word) => foldD(word.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase(), WORD_MEMO);
 
-const termWordCache = new Map<string, string[]>();
 /** The words of a registry term or outlet name (few, repeated in every article): split once. */
-function termWordsOf(term: string): string[] {
-  let out = termWordCache.get(term);
-  if (!out) {
-    if (termWordCache.size >= 50_000) termWordCache.clear();
-    out = words(term);
-    termWordCache.set(term, out);
-  }
-  return out;
-}
+const termWordsOf = boundedMemo((term) => words(term), 50_000);
 
 function words(text: string): string[] {
   return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
