@@ -12,23 +12,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { versionOf } from './parserVersion.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = join(SRC, 'archive', 'parseWorker.ts');
 const CACHE = fileURLToPath(new URL('../../node_modules/.cache/parse-worker/', import.meta.url));
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
 /**
- * A hash of every source and data file under src/, of the installed packages (the lock file: the
- * bundle holds their code too) and of esbuild's version: the bundle's name.
+ * A hash of every source and data file under src/ (versionOf, as the parser's version is made),
+ * of the installed packages (the lock file: the bundle holds their code too) and of esbuild's
+ * version: the bundle's name.
  */
 function sourceKey(esbuildVersion: string): string {
-  const hash = createHash('sha256').update(esbuildVersion).update('\0').update(SRC).update('\0');
-  for (const file of filesUnder(SRC)) hash.update(file.slice(SRC.length)).update('\0').update(readFileSync(file)).update('\0');
+  const hash = createHash('sha256').update(esbuildVersion).update('\0').update(SRC).update('\0').update(versionOf(['.'], SRC));
   try {
     hash.update(readFileSync(join(SRC, '..', 'package-lock.json')));
   } catch {
