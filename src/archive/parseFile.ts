@@ -1,18 +1,25 @@
 /** The parse of one file, with what the site derives from the record (so parse workers do that too). */
 import { parseArticle } from '../parse.ts';
-import { createRegistries, knowledgeFingerprint, type Registries } from '../registry/index.ts';
+import { createRegistries, defaultRegistries, type Registries } from '../registry/index.ts';
 import type { Knowledge } from '../registry/knowledge.ts';
 import { deriveRecord, storeDerived } from './derived.ts';
 import type { CachedParse } from './recordCache.ts';
 
 export interface FileToParse { rel: string; bytes: Uint8Array }
 
-let built: { fingerprint: string; registries: Registries } | undefined;
-/** The registries of an archive's knowledge, built once per thread (again only when the knowledge changes). */
-export function registriesFor(knowledge: Knowledge | undefined): Registries {
-  const fingerprint = knowledgeFingerprint(knowledge);
-  if (built?.fingerprint !== fingerprint) built = { fingerprint, registries: createRegistries(knowledge) };
-  return built.registries;
+const built = new WeakMap<Knowledge, Registries>();
+/**
+ * The registries of an archive's knowledge, built once per knowledge object (a worker gets one, in
+ * its workerData): no per-file hash of the knowledge to tell it is the same.
+ */
+function registriesFor(knowledge: Knowledge | undefined): Registries {
+  if (!knowledge) return defaultRegistries();
+  let registries = built.get(knowledge);
+  if (!registries) {
+    registries = createRegistries(knowledge);
+    built.set(knowledge, registries);
+  }
+  return registries;
 }
 
 /**
